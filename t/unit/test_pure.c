@@ -1,0 +1,41 @@
+/* test_pure.c - run the unit suites of the pure parts. */
+#include <stdlib.h>
+
+#include <apr_general.h>
+
+#include "tests.h"
+
+apr_pool_t *test_pool;
+
+static void setup(void)
+{
+    apr_pool_create(&test_pool, NULL);
+}
+
+static void teardown(void)
+{
+    apr_pool_destroy(test_pool);
+}
+
+TCase *tcase_with_pool(const char *name)
+{
+    TCase *tc = tcase_create(name);
+    tcase_add_checked_fixture(tc, setup, teardown);
+    return tc;
+}
+
+int main(void)
+{
+    SRunner *sr;
+    int failed;
+
+    apr_initialize();
+    sr = srunner_create(route_suite());
+    srunner_add_suite(sr, pattern_suite());
+    srunner_add_suite(sr, refmovie_suite());
+    srunner_run_all(sr, CK_VERBOSE);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    apr_terminate();
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

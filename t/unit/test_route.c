@@ -1,0 +1,134 @@
+/* test_route.c - the URL map parser. */
+#include <string.h>
+
+#include "tests.h"
+#include "webcast_route.h"
+
+static webcast_route_kind kind_of(const char *rel)
+{
+    webcast_route_t r;
+    return webcast_route_parse(rel, &r);
+}
+
+START_TEST(ref_movies)
+{
+    webcast_route_t r;
+
+    ck_assert_int_eq(webcast_route_parse(
+        "/presentations/webcast-archive.227.ref.mov", &r),
+        WEBCAST_ROUTE_REF_ARCHIVE);
+    ck_assert_uint_eq(r.id, 227);
+    ck_assert_int_eq(webcast_route_parse(
+        "/presentations/webcast-live.4294967295.ref.mov", &r),
+        WEBCAST_ROUTE_REF_LIVE);
+    ck_assert_uint_eq(r.id, 4294967295u);
+}
+END_TEST
+
+START_TEST(malformed_ids_are_404)
+{
+    static const char *const bad[] = {
+        "/presentations/webcast-archive..ref.mov",
+        "/presentations/webcast-archive.abc.ref.mov",
+        "/presentations/webcast-archive.-7.ref.mov",
+        "/presentations/webcast-archive.+7.ref.mov",
+        "/presentations/webcast-archive.07.ref.mov",
+        "/presentations/webcast-archive.0.ref.mov",
+        "/presentations/webcast-archive.4294967296.ref.mov",
+        "/presentations/webcast-archive.99999999999999999999.ref.mov",
+        "/presentations/webcast-archive.7x.ref.mov",
+        "/presentations/webcast-archive.7 .ref.mov",
+        "/presentations/webcast-archive.7.ref.mov.bak",
+        "/presentations/webcast-archive.7.ref.movx",
+        "/presentations/webcast-archive.7.ref.mov/",
+        "/presentations/webcast-archive.7.REF.MOV",
+        "/presentations/webcast-archive.7%00.ref.mov",
+        "/presentations/webcast-dead.7.ref.mov",
+        "/presentations/webcast-archive.7.ref",
+        "/presentations/7/extra",
+        "/presentations/7//",
+        "/presentations/",
+        "/presentations",
+        "/presentations/x/",
+        "/presentations/0x10/",
+        "/workshops/",
+        "/workshops",
+        "/workshops/Bad/",
+        "/workshops/a_b/",
+        "/workshops/a/b",
+        "/workshops/a//",
+        NULL
+    };
+    int i;
+
+    for (i = 0; bad[i]; i++) {
+        ck_assert_msg(kind_of(bad[i]) == WEBCAST_ROUTE_NOT_FOUND,
+                      "%s should be 404", bad[i]);
+    }
+}
+END_TEST
+
+START_TEST(pages)
+{
+    webcast_route_t r;
+    char slug[WEBCAST_SLUG_MAX + 16];
+
+    ck_assert_int_eq(kind_of("/"), WEBCAST_ROUTE_INDEX);
+    ck_assert_int_eq(kind_of(""), WEBCAST_ROUTE_INDEX_SLASH);
+    ck_assert_int_eq(webcast_route_parse("/workshops/reporting-2026/", &r),
+                     WEBCAST_ROUTE_WORKSHOP);
+    ck_assert_str_eq(r.slug, "reporting-2026");
+    ck_assert_int_eq(kind_of("/workshops/reporting-2026"),
+                     WEBCAST_ROUTE_WORKSHOP_SLASH);
+    ck_assert_int_eq(webcast_route_parse("/presentations/12/", &r),
+                     WEBCAST_ROUTE_PRESENTATION);
+    ck_assert_uint_eq(r.id, 12);
+    ck_assert_int_eq(kind_of("/presentations/12"),
+                     WEBCAST_ROUTE_PRESENTATION_SLASH);
+
+    memset(slug, 'a', sizeof(slug));
+    memcpy(slug, "/workshops/", 11);
+    slug[11 + WEBCAST_SLUG_MAX] = '/';
+    slug[12 + WEBCAST_SLUG_MAX] = '\0';
+    ck_assert_int_eq(kind_of(slug), WEBCAST_ROUTE_WORKSHOP);
+    slug[11 + WEBCAST_SLUG_MAX] = 'a';
+    slug[12 + WEBCAST_SLUG_MAX] = '/';
+    slug[13 + WEBCAST_SLUG_MAX] = '\0';
+    ck_assert_int_eq(kind_of(slug), WEBCAST_ROUTE_NOT_FOUND);
+}
+END_TEST
+
+START_TEST(other_paths_are_declined)
+{
+    ck_assert_int_eq(kind_of("/static/site.css"), WEBCAST_ROUTE_DECLINE);
+    ck_assert_int_eq(kind_of("/favicon.ico"), WEBCAST_ROUTE_DECLINE);
+    ck_assert_int_eq(kind_of("/presentationsX/7/"), WEBCAST_ROUTE_DECLINE);
+    ck_assert_int_eq(kind_of(NULL), WEBCAST_ROUTE_DECLINE);
+}
+END_TEST
+
+START_TEST(parse_id_bounds)
+{
+    apr_uint32_t id = 0;
+
+    ck_assert(webcast_parse_id("1", 1, &id) && id == 1);
+    ck_assert(webcast_parse_id("4294967295", 10, &id) && id == 4294967295u);
+    ck_assert(!webcast_parse_id("4294967296", 10, &id));
+    ck_assert(!webcast_parse_id("", 0, &id));
+    ck_assert(webcast_parse_id("12", 1, &id) && id == 1); /* length is honoured */
+}
+END_TEST
+
+Suite *route_suite(void)
+{
+    Suite *s = suite_create("route");
+    TCase *tc = tcase_with_pool("route");
+
+    tcase_add_test(tc, ref_movies);
+    tcase_add_test(tc, malformed_ids_are_404);
+    tcase_add_test(tc, pages);
+    tcase_add_test(tc, other_paths_are_declined);
+    tcase_add_test(tc, parse_id_bounds);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,16 @@
+/* tests.h - Check suites of the pure parts. */
+#ifndef WEBCAST_TESTS_H
+#define WEBCAST_TESTS_H
+
+#include <check.h>
+#include <apr_pools.h>
+
+/* A fresh pool for each test, created by the case's fixture. */
+extern apr_pool_t *test_pool;
+TCase *tcase_with_pool(const char *name);
+
+Suite *route_suite(void);
+Suite *pattern_suite(void);
+Suite *refmovie_suite(void);
+
+#endif

@@ -1,0 +1,151 @@
+/* webcast_route.c - parse the public URL map.
+ *
+ * Everything below `workshops/` and `presentations/` belongs to the module:
+ * a path there that is not exactly one of our shapes is a 404, so a typo can
+ * never reach another record. Anything else is declined so static files
+ * under the same <Location> keep serving.
+ */
+#include <string.h>
+
+#include "webcast_route.h"
+
+#define WORKSHOPS "/workshops/"
+#define PRESENTATIONS "/presentations/"
+#define REF_SUFFIX ".ref.mov"
+#define REF_ARCHIVE "webcast-archive."
+#define REF_LIVE "webcast-live."
+
+int webcast_parse_id(const char *s, apr_size_t len, apr_uint32_t *id)
+{
+    apr_uint64_t v = 0;
+    apr_size_t i;
+
+    if (len == 0 || len > 10 || s[0] == '0') {
+        return 0;
+    }
+    for (i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return 0;
+        }
+        v = v * 10 + (apr_uint64_t)(s[i] - '0');
+    }
+    if (v > 0xFFFFFFFFu) {
+        return 0;
+    }
+    *id = (apr_uint32_t)v;
+    return 1;
+}
+
+int webcast_slug_valid(const char *s, apr_size_t len)
+{
+    apr_size_t i;
+
+    if (len == 0 || len > WEBCAST_SLUG_MAX) {
+        return 0;
+    }
+    for (i = 0; i < len; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* "<slug>" or "<slug>/" */
+static webcast_route_kind parse_workshop(const char *p, webcast_route_t *out)
+{
+    const char *slash = strchr(p, '/');
+    apr_size_t len = slash ? (apr_size_t)(slash - p) : strlen(p);
+
+    if (slash && slash[1] != '\0') {
+        return WEBCAST_ROUTE_NOT_FOUND;
+    }
+    if (!webcast_slug_valid(p, len)) {
+        return WEBCAST_ROUTE_NOT_FOUND;
+    }
+    memcpy(out->slug, p, len);
+    out->slug[len] = '\0';
+    return slash ? WEBCAST_ROUTE_WORKSHOP : WEBCAST_ROUTE_WORKSHOP_SLASH;
+}
+
+/* "webcast-(archive|live).<id>.ref.mov" */
+static webcast_route_kind parse_refmovie(const char *p, apr_size_t len,
+                                         webcast_route_t *out)
+{
+    apr_size_t suffix = strlen(REF_SUFFIX), prefix;
+    webcast_route_kind kind;
+
+    if (starts_with(p, REF_ARCHIVE)) {
+        prefix = strlen(REF_ARCHIVE);
+        kind = WEBCAST_ROUTE_REF_ARCHIVE;
+    }
+    else if (starts_with(p, REF_LIVE)) {
+        prefix = strlen(REF_LIVE);
+        kind = WEBCAST_ROUTE_REF_LIVE;
+    }
+    else {
+        return WEBCAST_ROUTE_NOT_FOUND;
+    }
+    if (len < prefix + suffix || strcmp(p + len - suffix, REF_SUFFIX) != 0) {
+        return WEBCAST_ROUTE_NOT_FOUND;
+    }
+    if (!webcast_parse_id(p + prefix, len - prefix - suffix, &out->id)) {
+        return WEBCAST_ROUTE_NOT_FOUND;
+    }
+    return kind;
+}
+
+/* "<id>", "<id>/" or a reference movie */
+static webcast_route_kind parse_presentation(const char *p,
+                                             webcast_route_t *out)
+{
+    const char *slash = strchr(p, '/');
+    apr_size_t len = slash ? (apr_size_t)(slash - p) : strlen(p);
+
+    if (slash && slash[1] != '\0') {
+        return WEBCAST_ROUTE_NOT_FOUND;
+    }
+    if (!slash && starts_with(p, "webcast-")) {
+        return parse_refmovie(p, len, out);
+    }
+    if (!webcast_parse_id(p, len, &out->id)) {
+        return WEBCAST_ROUTE_NOT_FOUND;
+    }
+    return slash ? WEBCAST_ROUTE_PRESENTATION
+                 : WEBCAST_ROUTE_PRESENTATION_SLASH;
+}
+
+webcast_route_kind webcast_route_parse(const char *rel, webcast_route_t *out)
+{
+    memset(out, 0, sizeof(*out));
+
+    if (rel == NULL) {
+        out->kind = WEBCAST_ROUTE_DECLINE;
+    }
+    else if (rel[0] == '\0') {
+        out->kind = WEBCAST_ROUTE_INDEX_SLASH;
+    }
+    else if (strcmp(rel, "/") == 0) {
+        out->kind = WEBCAST_ROUTE_INDEX;
+    }
+    else if (starts_with(rel, WORKSHOPS)) {
+        out->kind = parse_workshop(rel + strlen(WORKSHOPS), out);
+    }
+    else if (starts_with(rel, PRESENTATIONS)) {
+        out->kind = parse_presentation(rel + strlen(PRESENTATIONS), out);
+    }
+    else if (strcmp(rel, "/workshops") == 0
+             || strcmp(rel, "/presentations") == 0) {
+        out->kind = WEBCAST_ROUTE_NOT_FOUND;
+    }
+    else {
+        out->kind = WEBCAST_ROUTE_DECLINE;
+    }
+    return out->kind;
+}

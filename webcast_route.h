@@ -1,0 +1,42 @@
+/* webcast_route.h - the public URL map (SPEC section 5) as a pure parser.
+ *
+ * Builds without httpd so unit tests and fuzzers can link it.
+ */
+#ifndef WEBCAST_ROUTE_H
+#define WEBCAST_ROUTE_H
+
+#include <apr.h>
+
+typedef enum {
+    WEBCAST_ROUTE_DECLINE = 0,     /* not ours: let static files serve */
+    WEBCAST_ROUTE_NOT_FOUND,       /* in our namespace but malformed */
+    WEBCAST_ROUTE_INDEX,           /* location root */
+    WEBCAST_ROUTE_INDEX_SLASH,     /* mount point without '/': redirect */
+    WEBCAST_ROUTE_WORKSHOP,        /* workshops/<slug>/ */
+    WEBCAST_ROUTE_WORKSHOP_SLASH,  /* workshops/<slug>: redirect to slash */
+    WEBCAST_ROUTE_PRESENTATION,    /* presentations/<id>/ */
+    WEBCAST_ROUTE_PRESENTATION_SLASH,
+    WEBCAST_ROUTE_REF_ARCHIVE,     /* presentations/webcast-archive.<id>.ref.mov */
+    WEBCAST_ROUTE_REF_LIVE         /* presentations/webcast-live.<id>.ref.mov */
+} webcast_route_kind;
+
+#define WEBCAST_SLUG_MAX 64
+
+typedef struct {
+    webcast_route_kind kind;
+    apr_uint32_t id;                    /* presentations: 1 .. 4294967295 */
+    char slug[WEBCAST_SLUG_MAX + 1];    /* workshops: [a-z0-9-]{1,64} */
+} webcast_route_t;
+
+/* Parse the part of the path below the mount point. `rel` is "" for the
+ * mount point itself (no trailing slash) or starts with "/". */
+webcast_route_kind webcast_route_parse(const char *rel, webcast_route_t *out);
+
+/* Strict decimal id: no sign, no leading zero, 1 .. 2^32-1, exactly
+ * `len` bytes. Returns 1 and sets *id, or 0. */
+int webcast_parse_id(const char *s, apr_size_t len, apr_uint32_t *id);
+
+/* Slug rule of SPEC section 3: [a-z0-9-]{1,64}. */
+int webcast_slug_valid(const char *s, apr_size_t len);
+
+#endif
