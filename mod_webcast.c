@@ -29,7 +29,7 @@ AP_DECLARE_MODULE(webcast) = {
     STANDARD20_MODULE_STUFF,
     webcast_create_dir_conf,
     webcast_merge_dir_conf,
-    NULL,
+    webcast_create_server_conf,
     NULL,
     webcast_cmds,
     webcast_register_hooks,

@@ -27,7 +27,12 @@ typedef struct {
     webcast_pattern *live_url;      /* WebcastLiveURL, NULL when unset */
 } webcast_dir_conf;
 
+typedef struct {
+    int prepared;                   /* our statements are registered */
+} webcast_server_conf;
+
 /* webcast_config.c */
+void *webcast_create_server_conf(apr_pool_t *p, server_rec *s);
 void *webcast_create_dir_conf(apr_pool_t *p, char *dir);
 void *webcast_merge_dir_conf(apr_pool_t *p, void *basev, void *addv);
 const char *webcast_set_archive_url(cmd_parms *cmd, void *conf,

@@ -11,6 +11,11 @@
 
 #include "webcast.h"
 
+void *webcast_create_server_conf(apr_pool_t *p, server_rec *s)
+{
+    return apr_pcalloc(p, sizeof(webcast_server_conf));
+}
+
 void *webcast_create_dir_conf(apr_pool_t *p, char *dir)
 {
     webcast_dir_conf *conf = apr_pcalloc(p, sizeof(*conf));

@@ -49,6 +49,8 @@ static APR_OPTIONAL_FN_TYPE(ap_dbd_acquire) *dbd_acquire;
 
 const char *webcast_db_prepare(server_rec *s)
 {
+    webcast_server_conf *sconf =
+        ap_get_module_config(s->module_config, &webcast_module);
     APR_OPTIONAL_FN_TYPE(ap_dbd_prepare) *dbd_prepare =
         APR_RETRIEVE_OPTIONAL_FN(ap_dbd_prepare);
 
@@ -58,7 +60,11 @@ const char *webcast_db_prepare(server_rec *s)
                "directives (a2enmod dbd, or LoadModule dbd_module "
                "modules/mod_dbd.so)";
     }
-    dbd_prepare(s, SQL_PRESENTATION, LABEL_PRESENTATION);
+    /* Once per server: mod_dbd warns about a label registered twice. */
+    if (!sconf->prepared) {
+        dbd_prepare(s, SQL_PRESENTATION, LABEL_PRESENTATION);
+        sconf->prepared = 1;
+    }
     return NULL;
 }
 

@@ -132,9 +132,11 @@ int webcast_handler(request_rec *r)
     if (webcast_route_parse(rel, &route) == WEBCAST_ROUTE_DECLINE) {
         return DECLINED;
     }
-    /* Our URLs never need escapes: "%37" for "7" is not an alias. */
-    if (route.kind != WEBCAST_ROUTE_NOT_FOUND && r->parsed_uri.path
-        && strchr(r->parsed_uri.path, '%') != NULL) {
+    /* Our URLs never need escapes: "%37" for "7" is not an alias. httpd
+     * decodes r->uri (and parsed_uri.path, the same buffer) in place, so
+     * look at the request line's own bytes. */
+    if (route.kind != WEBCAST_ROUTE_NOT_FOUND && r->unparsed_uri
+        && memchr(r->unparsed_uri, '%', strcspn(r->unparsed_uri, "?"))) {
         route.kind = WEBCAST_ROUTE_NOT_FOUND;
     }
     if (route.kind == WEBCAST_ROUTE_NOT_FOUND) {

@@ -1,0 +1,73 @@
+# t/config.t - configuration errors stop httpd at startup with a message
+# naming the problem (apache2 -t on small generated configs).
+use strict;
+use warnings FATAL => 'all';
+
+use Apache::Test qw(-withtestmore);
+use File::Temp qw(tempdir);
+
+my $httpd = Apache::Test::vars('httpd');
+my $top = $ENV{WEBCAST_TOP};
+my $mods = '/usr/lib/apache2/modules';
+
+my @cases = (
+    [ 'unknown placeholder',
+      "WebcastArchiveURL rtsp://h/{path}/{fiel}",
+      qr/WebcastArchiveURL "rtsp:\/\/h\/\{path\}\/\{fiel\}" has unknown placeholder \{fiel\} \(known here: \{path\}, \{file\}, \{id\}\)/ ],
+    [ 'placeholder of the other directive',
+      "WebcastArchiveURL rtsp://h/{stream}",
+      qr/unknown placeholder \{stream\}/ ],
+    [ 'live placeholder list',
+      "WebcastLiveURL rtsp://h/{file}",
+      qr/unknown placeholder \{file\} \(known here: \{id\}, \{stream\}\)/ ],
+    [ 'pattern with a space',
+      'WebcastArchiveURL "rtsp://h/a b/{file}"',
+      qr/must be plain ASCII without spaces/ ],
+    [ 'missing argument',
+      'WebcastLiveURL',
+      qr/WebcastLiveURL takes one argument/ ],
+    [ 'archive pattern that names no file',
+      'WebcastArchiveURL rtsp://h/{path}/',
+      qr/names neither \{file\} nor \{id\}/ ],
+    [ 'no scheme',
+      'WebcastArchiveURL qtss.example.edu/{file}',
+      qr/must start with a scheme/ ],
+    [ 'unmatched brace',
+      'WebcastArchiveURL rtsp://h/{file',
+      qr/unmatched '\{'/ ],
+    [ 'mod_dbd not loaded',
+      'WebcastArchiveURL rtsp://h/{file}',
+      qr/mod_webcast needs mod_dbd/, 'no dbd' ],
+);
+
+plan tests => 2 * @cases + 2;
+
+my $dir = tempdir(CLEANUP => 1);
+
+sub check_config {
+    my ($directive, $no_dbd) = @_;
+    my $conf = "$dir/httpd.conf";
+    open my $fh, '>', $conf or die $!;
+    print $fh "ServerRoot $dir\nListen 127.0.0.1:1\nErrorLog $dir/error_log\n"
+        . "PidFile $dir/pid\nDefaultRuntimeDir $dir\n"
+        . "LoadModule mpm_event_module $mods/mod_mpm_event.so\n"
+        . "LoadModule authz_core_module $mods/mod_authz_core.so\n"
+        . ($no_dbd ? '' : "LoadModule dbd_module $mods/mod_dbd.so\n")
+        . "LoadModule webcast_module $top/.libs/mod_webcast.so\n"
+        . "<Location /w>\n    SetHandler webcast\n    $directive\n</Location>\n";
+    close $fh;
+    my $out = `'$httpd' -t -f '$conf' 2>&1`;
+    return ($? >> 8, $out);
+}
+
+for my $case (@cases) {
+    my ($name, $directive, $re, $no_dbd) = @$case;
+    my ($rc, $out) = check_config($directive, $no_dbd);
+    isnt $rc, 0, "$name: httpd refuses to start";
+    like $out, $re, "$name: message says what is wrong" or diag $out;
+}
+
+my ($rc, $out) = check_config("WebcastArchiveURL rtsp://h:554/{path}/{file}\n"
+                              . "    WebcastLiveURL rtsp://h/{stream}?t={id}");
+is $rc, 0, 'a good config passes apache2 -t' or diag $out;
+like $out, qr/Syntax OK/, 'Syntax OK';

@@ -1,0 +1,58 @@
+# t/dbfail.t - database faults: killed connections, a stopped server, a
+# restarted server. The module must answer 503 + Retry-After quickly while
+# the database is down and heal on its own, without an httpd restart.
+use strict;
+use warnings FATAL => 'all';
+
+use Apache::Test qw(-withtestmore);
+use Apache::TestRequest qw(GET);
+use Apache::TestUtil qw(t_start_error_log_watch t_finish_error_log_watch);
+use lib 't/lib';
+use WebcastTest qw(db raw_request wait_for);
+
+plan tests => 13;
+
+my $movie = '/presentations/webcast-archive.1.ref.mov';
+my $live = '/kdmc/webcasts/presentations/webcast-live.2.ref.mov';
+
+# Every request in a burst, alternating two URLs, answers 200.
+sub burst_ok {
+    my ($n, $name) = @_;
+    my @bad;
+    for my $i (1 .. $n) {
+        my $res = raw_request('GET', $i % 2 ? $movie : $live);
+        push @bad, "#$i: $res->{status}" if $res->{status} != 200;
+    }
+    ok !@bad, $name or diag "failed requests: @bad";
+}
+
+t_start_error_log_watch();
+
+burst_ok 10, 'baseline: all 200';
+
+db 'kill-connections';
+burst_ok 20, 'after KILL of every connection: all 200, no restart';
+
+db 'stop';
+my $down = raw_request('GET', $movie);
+is $down->{status}, 503, 'database stopped: 503';
+ok defined $down->{headers}{'retry-after'}, 'with Retry-After';
+like $down->{headers}{'retry-after'} // '', qr/^\d+$/, 'Retry-After is seconds';
+cmp_ok $down->{seconds}, '<', 5, 'answered within 5 seconds';
+like $down->{body}, qr/Service Unavailable/i, 'a readable page';
+my @statuses = map { raw_request('GET', $_ % 2 ? $movie : $live)->{status} } 1 .. 10;
+is_deeply [ grep { $_ != 503 } @statuses ], [], 'every request while down is 503';
+
+db 'start';
+ok defined wait_for(10, sub { raw_request('GET', $movie)->{status} == 200 }),
+    'database back: 200 again within 10 seconds';
+burst_ok 20, 'after the database returned: all 200';
+
+db 'restart';
+burst_ok 20, 'after a database restart: all 200 from the first request';
+
+burst_ok 10, 'still healthy';
+
+my @crashes = grep { /exit signal|Segmentation fault|AH00052/ }
+              t_finish_error_log_watch();
+is_deeply \@crashes, [], 'no child crashed';

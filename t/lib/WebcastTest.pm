@@ -1,0 +1,72 @@
+package WebcastTest;
+# Helpers shared by the t/*.t files: raw HTTP (so odd bytes reach httpd
+# unaltered) and control of the private MariaDB that tools/test started.
+use strict;
+use warnings FATAL => 'all';
+
+use Exporter 'import';
+use IO::Socket::INET ();
+use Time::HiRes ();
+use Apache::Test ();
+use Apache::TestRequest ();
+
+our @EXPORT_OK = qw(raw_request db db_sql wait_for);
+
+# Send `$method $target HTTP/1.1` with the bytes of $target as they are.
+# Returns { status, headers => {lc name => value}, body, seconds }.
+sub raw_request {
+    my ($method, $target, %opt) = @_;
+    my $hostport = Apache::TestRequest::hostport();
+    my ($host, $port) = split /:/, $hostport;
+    my $t0 = Time::HiRes::time();
+    my $sock = IO::Socket::INET->new(PeerAddr => $host, PeerPort => $port,
+                                     Timeout => 30)
+        or die "connect $hostport: $!";
+    my $body = $opt{body} // '';
+    my $extra = $opt{headers} // '';
+    print $sock "$method $target HTTP/1.1\r\nHost: $hostport\r\n$extra"
+        . "Content-Length: " . length($body) . "\r\nConnection: close\r\n\r\n$body";
+    local $/;
+    my $resp = <$sock> // '';
+    close $sock;
+    my ($head, $rest) = split /\r\n\r\n/, $resp, 2;
+    my ($status_line, @lines) = split /\r\n/, $head // '';
+    my ($status) = ($status_line // '') =~ m{^HTTP/1\.\d (\d{3})};
+    my %h = map { my ($k, $v) = split /:\s*/, $_, 2; (lc $k, $v) } @lines;
+    return { status => $status // 0, headers => \%h, body => $rest // '',
+             seconds => Time::HiRes::time() - $t0 };
+}
+
+# tools/mariadb-private on the test database: start, stop, restart, ...
+sub db {
+    my @args = @_;
+    my $tool = "$ENV{WEBCAST_TOP}/tools/mariadb-private";
+    system($tool, $ENV{WEBCAST_TEST_DB_DIR}, @args) == 0
+        or die "mariadb-private @args failed: $?";
+}
+
+sub db_sql {
+    my ($sql) = @_;
+    my $tool = "$ENV{WEBCAST_TOP}/tools/mariadb-private";
+    open my $fh, '-|', $tool, $ENV{WEBCAST_TEST_DB_DIR}, 'sql', '-N', '-e', $sql
+        or die "sql: $!";
+    local $/;
+    my $out = <$fh> // '';
+    close $fh or die "sql failed: $sql";
+    chomp $out;
+    return $out;
+}
+
+# Call $probe until it returns true or $seconds pass; returns the time taken
+# or undef.
+sub wait_for {
+    my ($seconds, $probe) = @_;
+    my $t0 = Time::HiRes::time();
+    while (Time::HiRes::time() - $t0 < $seconds) {
+        return Time::HiRes::time() - $t0 if $probe->();
+        Time::HiRes::sleep(0.2);
+    }
+    return undef;
+}
+
+1;
