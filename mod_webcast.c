@@ -5,23 +5,53 @@
  */
 #include "httpd.h"
 #include "http_config.h"
+#include "http_request.h"
 
 #include "webcast.h"
 
+#define SLOT(field) (void *)APR_OFFSETOF(webcast_dir_conf, field)
+#define WHERE (RSRC_CONF | ACCESS_CONF)
+
 static const command_rec webcast_cmds[] = {
-    AP_INIT_TAKE1("WebcastArchiveURL", webcast_set_archive_url, NULL,
-                  RSRC_CONF | ACCESS_CONF,
+    AP_INIT_TAKE1("WebcastArchiveURL", webcast_set_archive_pattern,
+                  SLOT(archive_url), WHERE,
                   "Stream URL pattern of an archived webcast, with {path}, "
                   "{file} and {id}, e.g. rtsp://qtss.example.edu/{path}/{file}"),
-    AP_INIT_TAKE1("WebcastLiveURL", webcast_set_live_url, NULL,
-                  RSRC_CONF | ACCESS_CONF,
+    AP_INIT_TAKE1("WebcastLiveURL", webcast_set_live_pattern,
+                  SLOT(live_url), WHERE,
                   "Stream URL pattern of a live webcast, with {stream} and "
                   "{id}, e.g. rtsp://qtss.example.edu/{stream}"),
+    AP_INIT_TAKE1("WebcastArchiveHLS", webcast_set_archive_pattern,
+                  SLOT(archive_hls), WHERE,
+                  "HLS (HTML5 video) URL pattern of an archived webcast, "
+                  "with {path}, {file} and {id}"),
+    AP_INIT_TAKE1("WebcastLiveHLS", webcast_set_live_pattern,
+                  SLOT(live_hls), WHERE,
+                  "HLS (HTML5 video) URL pattern of a live webcast, with "
+                  "{stream} and {id}"),
+    AP_INIT_TAKE1("WebcastTimeZone", webcast_set_time_zone, NULL, WHERE,
+                  "IANA time zone in which times are shown, e.g. "
+                  "America/Los_Angeles (default UTC)"),
+    AP_INIT_TAKE1("WebcastStyleSheet", webcast_set_url, SLOT(stylesheet),
+                  WHERE, "URL of a stylesheet that replaces the built-in one"),
+    AP_INIT_TAKE1("WebcastHeaderName", webcast_set_local_uri,
+                  SLOT(header_name), WHERE,
+                  "Local URL of an HTML fragment put at the top of each page"),
+    AP_INIT_TAKE1("WebcastFooterName", webcast_set_local_uri,
+                  SLOT(footer_name), WHERE,
+                  "Local URL of an HTML fragment put at the end of each page"),
     { NULL }
 };
 
 static void webcast_register_hooks(apr_pool_t *p)
 {
+    ap_hook_post_config(webcast_find_mounts, NULL, NULL, APR_HOOK_MIDDLE);
+    ap_hook_optional_fn_retrieve(webcast_db_retrieve_fns, NULL, NULL,
+                                 APR_HOOK_MIDDLE);
+    ap_hook_translate_name(webcast_translate_name, NULL, NULL,
+                           APR_HOOK_MIDDLE);
+    ap_hook_map_to_storage(webcast_map_to_storage, NULL, NULL,
+                           APR_HOOK_MIDDLE);
     ap_hook_handler(webcast_handler, NULL, NULL, APR_HOOK_MIDDLE);
 }
 

@@ -12,6 +12,7 @@
 
 #include "webcast_pattern.h"
 #include "webcast_state.h"
+#include "webcast_time.h"
 
 /* The log tag every line of ours starts with, so admins can grep for it. */
 #define WEBCAST_LOG_TAG "mod_webcast: "
@@ -21,49 +22,44 @@
 
 extern module AP_MODULE_DECLARE_DATA webcast_module;
 
+/* Per-directory configuration; NULL members are unset (inherit). */
 typedef struct {
     const char *mount;              /* the <Location> path, no trailing '/' */
-    webcast_pattern *archive_url;   /* WebcastArchiveURL, NULL when unset */
-    webcast_pattern *live_url;      /* WebcastLiveURL, NULL when unset */
+    webcast_pattern *archive_url;   /* WebcastArchiveURL */
+    webcast_pattern *live_url;      /* WebcastLiveURL */
+    webcast_pattern *archive_hls;   /* WebcastArchiveHLS */
+    webcast_pattern *live_hls;      /* WebcastLiveHLS */
+    const webcast_tz *tz;           /* WebcastTimeZone */
+    const char *stylesheet;         /* WebcastStyleSheet */
+    const char *header_name;        /* WebcastHeaderName */
+    const char *footer_name;        /* WebcastFooterName */
 } webcast_dir_conf;
 
 typedef struct {
     int prepared;                   /* our statements are registered */
+    const webcast_tz *utc;          /* the zone when none is configured */
 } webcast_server_conf;
 
 /* webcast_config.c */
 void *webcast_create_server_conf(apr_pool_t *p, server_rec *s);
 void *webcast_create_dir_conf(apr_pool_t *p, char *dir);
+int webcast_find_mounts(apr_pool_t *pconf, apr_pool_t *plog,
+                        apr_pool_t *ptemp, server_rec *s);
 void *webcast_merge_dir_conf(apr_pool_t *p, void *basev, void *addv);
-const char *webcast_set_archive_url(cmd_parms *cmd, void *conf,
-                                    const char *arg);
-const char *webcast_set_live_url(cmd_parms *cmd, void *conf,
-                                 const char *arg);
+/* cmd->info is the APR_OFFSETOF of the webcast_pattern * to set. */
+const char *webcast_set_archive_pattern(cmd_parms *cmd, void *conf,
+                                        const char *arg);
+const char *webcast_set_live_pattern(cmd_parms *cmd, void *conf,
+                                     const char *arg);
+const char *webcast_set_time_zone(cmd_parms *cmd, void *conf,
+                                  const char *arg);
+/* cmd->info is the APR_OFFSETOF of a const char * that must be a URL. */
+const char *webcast_set_url(cmd_parms *cmd, void *conf, const char *arg);
+/* cmd->info as above; the value must be a local path ("/...") */
+const char *webcast_set_local_uri(cmd_parms *cmd, void *conf,
+                                  const char *arg);
 
 /* webcast_db.c: rows copied into plain structs; nothing of apr_dbd leaks. */
-typedef struct {
-    apr_uint32_t id;
-    apr_uint32_t workshop_id;
-    const char *workshop_slug;
-    const char *workshop_title;
-    const char *title;
-    const char *speaker_name;
-    const char *speaker_affiliation;    /* NULL when SQL NULL */
-    const char *speaker_bio;
-    const char *summary;
-    apr_time_t starts_at;               /* UTC */
-    apr_time_t ends_at;
-    const char *slides_url;
-    int has_webcast;
-    webcast_state state;
-    const char *webcast_path;
-    const char *webcast_filename;
-    const char *live_stream;            /* presentation's, else workshop's */
-    const char *external_name;
-    const char *external_url;
-    apr_time_t updated_at;
-} webcast_presentation;
-
 typedef enum {
     WEBCAST_DB_OK = 0,
     WEBCAST_DB_NOT_FOUND,
@@ -73,11 +69,23 @@ typedef enum {
 /* Register our statements with mod_dbd for server `s`; returns an error
  * message when mod_dbd is not loaded. Config time only. */
 const char *webcast_db_prepare(server_rec *s);
+/* optional_fn_retrieve hook: find mod_dbd's functions once loaded. */
+void webcast_db_retrieve_fns(void);
 
 webcast_db_status webcast_db_presentation(request_rec *r, apr_uint32_t id,
                                           webcast_presentation **out);
+/* Every workshop, newest first (webcast_workshop *). */
+webcast_db_status webcast_db_workshops(request_rec *r,
+                                       apr_array_header_t **list);
+/* A workshop by slug and its presentations in schedule order
+ * (webcast_presentation *): two queries, whatever the schedule's size. */
+webcast_db_status webcast_db_workshop(request_rec *r, const char *slug,
+                                      webcast_workshop **out,
+                                      apr_array_header_t **schedule);
 
 /* webcast_handler.c */
 int webcast_handler(request_rec *r);
+int webcast_translate_name(request_rec *r);
+int webcast_map_to_storage(request_rec *r);
 
 #endif

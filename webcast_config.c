@@ -1,52 +1,99 @@
 /* webcast_config.c - per-directory configuration and directive handlers.
  *
- * Patterns are compiled here, once, so a typo in httpd.conf stops the
- * server at startup with a message naming the directive and the problem.
+ * Patterns and zones are compiled here, once, so a typo in httpd.conf
+ * stops the server at startup with a message naming the directive and the
+ * problem.
  */
 #include <string.h>
 
 #include "httpd.h"
 #include "http_config.h"
+#include "http_core.h"
 #include "apr_strings.h"
 
 #include "webcast.h"
+#include "webcast_html.h"
+
+#define ARCHIVE_PLACEHOLDERS (WEBCAST_PH_BIT(WEBCAST_PH_PATH) \
+    | WEBCAST_PH_BIT(WEBCAST_PH_FILE) | WEBCAST_PH_BIT(WEBCAST_PH_ID))
+#define LIVE_PLACEHOLDERS (WEBCAST_PH_BIT(WEBCAST_PH_STREAM) \
+    | WEBCAST_PH_BIT(WEBCAST_PH_ID))
 
 void *webcast_create_server_conf(apr_pool_t *p, server_rec *s)
 {
-    return apr_pcalloc(p, sizeof(webcast_server_conf));
+    webcast_server_conf *sconf = apr_pcalloc(p, sizeof(*sconf));
+
+    sconf->utc = webcast_tz_utc(p);
+    return sconf;
 }
 
 void *webcast_create_dir_conf(apr_pool_t *p, char *dir)
 {
-    webcast_dir_conf *conf = apr_pcalloc(p, sizeof(*conf));
-
-    /* The innermost section's path is where the site is mounted: links the
-     * module writes are relative to it. <Location /> mounts at "". */
-    if (dir != NULL) {
-        apr_size_t len = strlen(dir);
-        while (len > 0 && dir[len - 1] == '/') {
-            len--;
-        }
-        conf->mount = apr_pstrndup(p, dir, len);
-    }
-    return conf;
+    return apr_pcalloc(p, sizeof(webcast_dir_conf));
 }
+
+/* The site is mounted where its handler is set: every plain <Location>
+ * holding a SetHandler records its path as the mount point, so the merge
+ * of a request's sections yields the innermost one that set the handler in
+ * effect - whichever section the Webcast* directives sit in. */
+int webcast_find_mounts(apr_pool_t *pconf, apr_pool_t *plog,
+                        apr_pool_t *ptemp, server_rec *s)
+{
+    for (; s != NULL; s = s->next) {
+        core_server_config *core =
+            ap_get_core_module_config(s->module_config);
+        ap_conf_vector_t **sec = (ap_conf_vector_t **)core->sec_url->elts;
+        int i;
+
+        for (i = 0; i < core->sec_url->nelts; i++) {
+            core_dir_config *dir = ap_get_core_module_config(sec[i]);
+            webcast_dir_conf *conf;
+            apr_size_t len;
+
+            if (dir->expr_handler == NULL || dir->r != NULL
+                || dir->d_is_fnmatch || dir->d == NULL) {
+                continue;
+            }
+            conf = ap_get_module_config(sec[i], &webcast_module);
+            if (conf == NULL) {
+                conf = webcast_create_dir_conf(pconf, dir->d);
+                ap_set_module_config(sec[i], &webcast_module, conf);
+            }
+            /* <Location /> mounts at "", <Location /w/> at "/w" */
+            len = strlen(dir->d);
+            while (len > 0 && dir->d[len - 1] == '/') {
+                len--;
+            }
+            conf->mount = apr_pstrndup(pconf, dir->d, len);
+        }
+    }
+    return OK;
+}
+
+#define MERGE(field) conf->field = add->field ? add->field : base->field
 
 void *webcast_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
 {
     webcast_dir_conf *base = basev, *add = addv;
     webcast_dir_conf *conf = apr_pcalloc(p, sizeof(*conf));
 
-    conf->mount = add->mount ? add->mount : base->mount;
-    conf->archive_url = add->archive_url ? add->archive_url
-                                         : base->archive_url;
-    conf->live_url = add->live_url ? add->live_url : base->live_url;
+    MERGE(mount);
+    MERGE(archive_url);
+    MERGE(live_url);
+    MERGE(archive_hls);
+    MERGE(live_hls);
+    MERGE(tz);
+    MERGE(stylesheet);
+    MERGE(header_name);
+    MERGE(footer_name);
     return conf;
 }
 
-static const char *set_pattern(cmd_parms *cmd, const char *arg,
-                               unsigned allowed, webcast_pattern **slot)
+static const char *set_pattern(cmd_parms *cmd, void *conf, const char *arg,
+                               unsigned allowed)
 {
+    webcast_pattern **slot =
+        (webcast_pattern **)((char *)conf + (apr_size_t)cmd->info);
     const char *err = webcast_pattern_compile(cmd->pool, arg, allowed, slot);
 
     if (err != NULL) {
@@ -57,19 +104,15 @@ static const char *set_pattern(cmd_parms *cmd, const char *arg,
     return webcast_db_prepare(cmd->server);
 }
 
-const char *webcast_set_archive_url(cmd_parms *cmd, void *confv,
-                                    const char *arg)
+const char *webcast_set_archive_pattern(cmd_parms *cmd, void *conf,
+                                        const char *arg)
 {
-    webcast_dir_conf *conf = confv;
-    const char *err = set_pattern(cmd, arg,
-                                  WEBCAST_PH_BIT(WEBCAST_PH_PATH)
-                                  | WEBCAST_PH_BIT(WEBCAST_PH_FILE)
-                                  | WEBCAST_PH_BIT(WEBCAST_PH_ID),
-                                  &conf->archive_url);
+    const char *err = set_pattern(cmd, conf, arg, ARCHIVE_PLACEHOLDERS);
+    webcast_pattern *pat =
+        *(webcast_pattern **)((char *)conf + (apr_size_t)cmd->info);
 
-    if (err == NULL
-        && !(conf->archive_url->uses & (WEBCAST_PH_BIT(WEBCAST_PH_FILE)
-                                        | WEBCAST_PH_BIT(WEBCAST_PH_ID)))) {
+    if (err == NULL && !(pat->uses & (WEBCAST_PH_BIT(WEBCAST_PH_FILE)
+                                      | WEBCAST_PH_BIT(WEBCAST_PH_ID)))) {
         err = apr_psprintf(cmd->pool, "%s \"%s\" names neither {file} nor "
                            "{id}: every archive would play the same stream",
                            cmd->cmd->name, arg);
@@ -77,13 +120,53 @@ const char *webcast_set_archive_url(cmd_parms *cmd, void *confv,
     return err;
 }
 
-const char *webcast_set_live_url(cmd_parms *cmd, void *confv,
-                                 const char *arg)
+const char *webcast_set_live_pattern(cmd_parms *cmd, void *conf,
+                                     const char *arg)
+{
+    return set_pattern(cmd, conf, arg, LIVE_PLACEHOLDERS);
+}
+
+const char *webcast_set_time_zone(cmd_parms *cmd, void *confv,
+                                  const char *arg)
 {
     webcast_dir_conf *conf = confv;
+    webcast_tz *tz;
+    const char *err = webcast_tz_load(cmd->pool, NULL, arg, &tz);
 
-    return set_pattern(cmd, arg,
-                       WEBCAST_PH_BIT(WEBCAST_PH_STREAM)
-                       | WEBCAST_PH_BIT(WEBCAST_PH_ID),
-                       &conf->live_url);
+    if (err != NULL) {
+        return apr_psprintf(cmd->pool, "%s: %s", cmd->cmd->name, err);
+    }
+    conf->tz = tz;
+    return webcast_db_prepare(cmd->server);
+}
+
+const char *webcast_set_url(cmd_parms *cmd, void *conf, const char *arg)
+{
+    const char **slot = (const char **)((char *)conf + (apr_size_t)cmd->info);
+
+    /* A local path ("/css/site.css") or an http(s) URL; nothing that could
+     * break out of the attribute it is written into. */
+    if (!(arg[0] == '/' && arg[1] != '/' && webcast_url_linkable(
+              apr_pstrcat(cmd->pool, "http://h", arg, NULL)))
+        && !webcast_url_linkable(arg)) {
+        return apr_psprintf(cmd->pool, "%s \"%s\" must be a local path such "
+                            "as /style/webcast.css or an http(s) URL, "
+                            "without spaces", cmd->cmd->name, arg);
+    }
+    *slot = arg;
+    return webcast_db_prepare(cmd->server);
+}
+
+const char *webcast_set_local_uri(cmd_parms *cmd, void *conf,
+                                  const char *arg)
+{
+    const char **slot = (const char **)((char *)conf + (apr_size_t)cmd->info);
+
+    if (arg[0] != '/' || arg[1] == '/') {
+        return apr_psprintf(cmd->pool, "%s \"%s\" must be a local URL path "
+                            "such as /includes/header.html", cmd->cmd->name,
+                            arg);
+    }
+    *slot = arg;
+    return NULL;
 }

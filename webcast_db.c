@@ -11,33 +11,66 @@
 #include "apr_strings.h"
 #include "apr_dbd.h"
 #include "mod_dbd.h"
+#include "apr_atomic.h"
 
 #include "webcast.h"
 
 APLOG_USE_MODULE(webcast);
 
 /* mod_dbd hands back NULL once for each dead pooled connection it drops
- * (DB restarted, connections killed); a few more tries reach a fresh one.
- * A database that is really down fails each try at once. */
-#define WEBCAST_DB_TRIES 3
+ * (database restarted, connections killed), and a child pools up to DBDMax
+ * of them (10 by default): enough tries to get past them all to a fresh
+ * one. While the database stays down, later requests try only once (see
+ * db_down_since), so an outage costs one quick refusal per request, not a
+ * dozen, and one line of mod_dbd log each. */
+#define WEBCAST_DB_TRIES 16
+#define WEBCAST_DB_PROBE_INTERVAL 1     /* seconds between full retries */
+
+/* MySQL's "Unknown prepared statement handler": what every query says
+ * after the driver's own reconnect (reconnect=1) dropped the statements. */
+#define ER_UNKNOWN_STMT_HANDLER 1243
 
 #define LABEL_PRESENTATION "webcast_presentation"
+#define LABEL_WORKSHOPS "webcast_workshops"
+#define LABEL_WORKSHOP "webcast_workshop"
+#define LABEL_SCHEDULE "webcast_schedule"
 
 /* Times are UTC DATETIMEs; TIMESTAMPDIFF from the epoch reads them as UTC
- * whatever the session time zone (UNIX_TIMESTAMP would not). */
-#define SQL_PRESENTATION \
-    "SELECT p.id, p.workshop_id, w.slug, w.title, p.title, p.speaker_name," \
+ * whatever the session time zone (UNIX_TIMESTAMP would not). DATE + 0 is
+ * the day as yyyymmdd. */
+#define PRESENTATION_COLS \
+    "p.id, p.workshop_id, w.slug, w.title, p.title, p.speaker_name," \
     " p.speaker_affiliation, p.speaker_bio, p.summary," \
     " TIMESTAMPDIFF(SECOND, '1970-01-01', p.starts_at)," \
     " TIMESTAMPDIFF(SECOND, '1970-01-01', p.ends_at)," \
     " p.slides_url, p.has_webcast, p.webcast_state, p.webcast_path," \
     " p.webcast_filename, COALESCE(NULLIF(p.live_stream, ''), w.live_stream)," \
     " p.external_name, p.external_url," \
-    " UNIX_TIMESTAMP(GREATEST(p.updated_at, w.updated_at))" \
-    " FROM presentation p JOIN workshop w ON w.id = p.workshop_id" \
-    " WHERE p.id = %s"
+    " UNIX_TIMESTAMP(GREATEST(p.updated_at, w.updated_at))"
+#define PRESENTATION_FROM \
+    " FROM presentation p JOIN workshop w ON w.id = p.workshop_id"
+#define WORKSHOP_COLS \
+    "w.id, w.slug, w.title, w.summary, w.location, w.starts_on + 0," \
+    " w.ends_on + 0, w.live_stream, UNIX_TIMESTAMP(w.updated_at)"
 
-enum {
+static const struct {
+    const char *label, *sql;
+} statements[] = {
+    { LABEL_PRESENTATION,
+      "SELECT " PRESENTATION_COLS PRESENTATION_FROM " WHERE p.id = %s" },
+    { LABEL_SCHEDULE,
+      "SELECT " PRESENTATION_COLS PRESENTATION_FROM
+      " WHERE p.workshop_id = %s ORDER BY p.starts_at, p.id" },
+    { LABEL_WORKSHOP,
+      "SELECT " WORKSHOP_COLS ", 0 FROM workshop w WHERE w.slug = %s" },
+    { LABEL_WORKSHOPS,
+      "SELECT " WORKSHOP_COLS ", (SELECT COUNT(*) FROM presentation p"
+      " WHERE p.workshop_id = w.id AND p.has_webcast = 1"
+      " AND p.webcast_state = 'live')"
+      " FROM workshop w ORDER BY w.starts_on DESC, w.id DESC" },
+};
+
+enum {                              /* PRESENTATION_COLS */
     COL_ID, COL_WORKSHOP_ID, COL_WORKSHOP_SLUG, COL_WORKSHOP_TITLE, COL_TITLE,
     COL_SPEAKER_NAME, COL_SPEAKER_AFFILIATION, COL_SPEAKER_BIO, COL_SUMMARY,
     COL_STARTS_AT, COL_ENDS_AT, COL_SLIDES_URL, COL_HAS_WEBCAST, COL_STATE,
@@ -45,7 +78,18 @@ enum {
     COL_EXTERNAL_NAME, COL_EXTERNAL_URL, COL_UPDATED_AT
 };
 
+enum {                              /* WORKSHOP_COLS + live count */
+    WCOL_ID, WCOL_SLUG, WCOL_TITLE, WCOL_SUMMARY, WCOL_LOCATION,
+    WCOL_STARTS_ON, WCOL_ENDS_ON, WCOL_LIVE_STREAM, WCOL_UPDATED_AT,
+    WCOL_LIVE_COUNT
+};
+
 static APR_OPTIONAL_FN_TYPE(ap_dbd_acquire) *dbd_acquire;
+
+/* When every try failed: 0 while the database answers. A plain word read
+ * and written atomically; a stale value costs at most one extra retry
+ * round. */
+static volatile apr_uint32_t db_down_since;
 
 const char *webcast_db_prepare(server_rec *s)
 {
@@ -54,120 +98,222 @@ const char *webcast_db_prepare(server_rec *s)
     APR_OPTIONAL_FN_TYPE(ap_dbd_prepare) *dbd_prepare =
         APR_RETRIEVE_OPTIONAL_FN(ap_dbd_prepare);
 
-    dbd_acquire = APR_RETRIEVE_OPTIONAL_FN(ap_dbd_acquire);
-    if (dbd_prepare == NULL || dbd_acquire == NULL) {
+    if (dbd_prepare == NULL) {
         return "mod_webcast needs mod_dbd: load it before the Webcast "
                "directives (a2enmod dbd, or LoadModule dbd_module "
                "modules/mod_dbd.so)";
     }
     /* Once per server: mod_dbd warns about a label registered twice. */
     if (!sconf->prepared) {
-        dbd_prepare(s, SQL_PRESENTATION, LABEL_PRESENTATION);
+        apr_size_t i;
+        for (i = 0; i < sizeof(statements) / sizeof(statements[0]); i++) {
+            dbd_prepare(s, statements[i].sql, statements[i].label);
+        }
         sconf->prepared = 1;
     }
     return NULL;
 }
 
+void webcast_db_retrieve_fns(void)
+{
+    dbd_acquire = APR_RETRIEVE_OPTIONAL_FN(ap_dbd_acquire);
+}
+
 static ap_dbd_t *acquire(request_rec *r)
 {
+    apr_uint32_t now = (apr_uint32_t)apr_time_sec(r->request_time);
+    apr_uint32_t down = apr_atomic_read32(&db_down_since);
+    int tries = down && now - down < WEBCAST_DB_PROBE_INTERVAL
+                ? 1 : WEBCAST_DB_TRIES;
     ap_dbd_t *dbd = NULL;
     int i;
 
-    for (i = 0; i < WEBCAST_DB_TRIES && dbd == NULL; i++) {
-        dbd = dbd_acquire ? dbd_acquire(r) : NULL;
+    if (dbd_acquire == NULL) {
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
+                      "mod_dbd is not loaded (a2enmod dbd)");
+        return NULL;
+    }
+    for (i = 0; i < tries && dbd == NULL; i++) {
+        dbd = dbd_acquire(r);
     }
     if (dbd == NULL) {
+        if (tries > 1) {
+            apr_atomic_set32(&db_down_since, now ? now : 1);
+        }
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
-                      "no database connection after %d tries (see mod_dbd's "
-                      "messages above; is the database up and DBDParams "
-                      "right?)", WEBCAST_DB_TRIES);
+                      "no database connection after %d %s (see mod_dbd's "
+                      "messages; is the database up and DBDParams right?)",
+                      tries, tries == 1 ? "try, it was down a moment ago"
+                                        : "tries");
+    }
+    else if (down) {
+        apr_atomic_set32(&db_down_since, 0);
     }
     return dbd;
 }
 
-static const char *copy(apr_pool_t *p, const char *v)
+/* Column n as a string copy, NULL for SQL NULL. apr_dbd_datum_get, not
+ * apr_dbd_get_entry: the mysql driver NUL-terminates only then when a
+ * value fills its fldsz buffer. */
+static const char *text(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                        apr_dbd_row_t *row, int n)
 {
-    return v ? apr_pstrdup(p, v) : NULL;
+    char *v = NULL;
+
+    if (apr_dbd_datum_get(drv, row, n, APR_DBD_TYPE_STRING, &v)
+        != APR_SUCCESS || v == NULL) {
+        return NULL;
+    }
+    return apr_pstrdup(p, v);
 }
 
-static apr_time_t seconds(const char *v)
+static apr_int64_t num(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                       apr_dbd_row_t *row, int n)
 {
-    return v ? apr_time_from_sec(apr_atoi64(v)) : 0;
+    const char *v = text(p, drv, row, n);
+    return v ? apr_atoi64(v) : 0;
 }
 
-static webcast_presentation *copy_presentation(apr_pool_t *p,
-                                               const apr_dbd_driver_t *drv,
-                                               apr_dbd_row_t *row)
+static void *copy_presentation(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                               apr_dbd_row_t *row)
 {
     webcast_presentation *pr = apr_pcalloc(p, sizeof(*pr));
-#define COL(n) apr_dbd_get_entry(drv, row, (n))
+#define TEXT(n) text(p, drv, row, (n))
+#define NUM(n) num(p, drv, row, (n))
 
-    pr->id = (apr_uint32_t)apr_atoi64(COL(COL_ID));
-    pr->workshop_id = (apr_uint32_t)apr_atoi64(COL(COL_WORKSHOP_ID));
-    pr->workshop_slug = copy(p, COL(COL_WORKSHOP_SLUG));
-    pr->workshop_title = copy(p, COL(COL_WORKSHOP_TITLE));
-    pr->title = copy(p, COL(COL_TITLE));
-    pr->speaker_name = copy(p, COL(COL_SPEAKER_NAME));
-    pr->speaker_affiliation = copy(p, COL(COL_SPEAKER_AFFILIATION));
-    pr->speaker_bio = copy(p, COL(COL_SPEAKER_BIO));
-    pr->summary = copy(p, COL(COL_SUMMARY));
-    pr->starts_at = seconds(COL(COL_STARTS_AT));
-    pr->ends_at = seconds(COL(COL_ENDS_AT));
-    pr->slides_url = copy(p, COL(COL_SLIDES_URL));
-    pr->has_webcast = COL(COL_HAS_WEBCAST) && apr_atoi64(COL(COL_HAS_WEBCAST));
-    pr->state = webcast_state_parse(COL(COL_STATE));
-    pr->webcast_path = copy(p, COL(COL_WEBCAST_PATH));
-    pr->webcast_filename = copy(p, COL(COL_WEBCAST_FILENAME));
-    pr->live_stream = copy(p, COL(COL_LIVE_STREAM));
-    pr->external_name = copy(p, COL(COL_EXTERNAL_NAME));
-    pr->external_url = copy(p, COL(COL_EXTERNAL_URL));
-    pr->updated_at = seconds(COL(COL_UPDATED_AT));
-#undef COL
+    pr->id = (apr_uint32_t)NUM(COL_ID);
+    pr->workshop_id = (apr_uint32_t)NUM(COL_WORKSHOP_ID);
+    pr->workshop_slug = TEXT(COL_WORKSHOP_SLUG);
+    pr->workshop_title = TEXT(COL_WORKSHOP_TITLE);
+    pr->title = TEXT(COL_TITLE);
+    pr->speaker_name = TEXT(COL_SPEAKER_NAME);
+    pr->speaker_affiliation = TEXT(COL_SPEAKER_AFFILIATION);
+    pr->speaker_bio = TEXT(COL_SPEAKER_BIO);
+    pr->summary = TEXT(COL_SUMMARY);
+    pr->starts_at = apr_time_from_sec(NUM(COL_STARTS_AT));
+    pr->ends_at = apr_time_from_sec(NUM(COL_ENDS_AT));
+    pr->slides_url = TEXT(COL_SLIDES_URL);
+    pr->has_webcast = NUM(COL_HAS_WEBCAST) != 0;
+    pr->state = webcast_state_parse(TEXT(COL_STATE));
+    pr->webcast_path = TEXT(COL_WEBCAST_PATH);
+    pr->webcast_filename = TEXT(COL_WEBCAST_FILENAME);
+    pr->live_stream = TEXT(COL_LIVE_STREAM);
+    pr->external_name = TEXT(COL_EXTERNAL_NAME);
+    pr->external_url = TEXT(COL_EXTERNAL_URL);
+    pr->updated_at = apr_time_from_sec(NUM(COL_UPDATED_AT));
     return pr;
 }
 
-webcast_db_status webcast_db_presentation(request_rec *r, apr_uint32_t id,
-                                          webcast_presentation **out)
+static void *copy_workshop(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                           apr_dbd_row_t *row)
+{
+    webcast_workshop *w = apr_pcalloc(p, sizeof(*w));
+
+    w->id = (apr_uint32_t)NUM(WCOL_ID);
+    w->slug = TEXT(WCOL_SLUG);
+    w->title = TEXT(WCOL_TITLE);
+    w->summary = TEXT(WCOL_SUMMARY);
+    w->location = TEXT(WCOL_LOCATION);
+    w->starts_on = (int)NUM(WCOL_STARTS_ON);
+    w->ends_on = (int)NUM(WCOL_ENDS_ON);
+    w->live_stream = TEXT(WCOL_LIVE_STREAM);
+    w->updated_at = apr_time_from_sec(NUM(WCOL_UPDATED_AT));
+    w->live_count = (int)NUM(WCOL_LIVE_COUNT);
+    return w;
+#undef TEXT
+#undef NUM
+}
+typedef void *(*copy_fn)(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                         apr_dbd_row_t *row);
+
+/* Run statement `label` with at most one argument; every row is copied by
+ * `copy` into *rows (an array of pointers) and the result read to its end. */
+static webcast_db_status select_rows(request_rec *r, const char *label,
+                                     const char *arg, copy_fn copy_row,
+                                     apr_array_header_t **rows)
 {
     ap_dbd_t *dbd = acquire(r);
     apr_dbd_prepared_t *stmt;
     apr_dbd_results_t *res = NULL;
     apr_dbd_row_t *row = NULL;
-    const char *idstr = apr_psprintf(r->pool, "%u", (unsigned)id);
     int rv;
 
-    *out = NULL;
+    *rows = apr_array_make(r->pool, 16, sizeof(void *));
     if (dbd == NULL) {
         return WEBCAST_DB_UNAVAILABLE;
     }
-    stmt = apr_hash_get(dbd->prepared, LABEL_PRESENTATION,
-                        APR_HASH_KEY_STRING);
+    stmt = apr_hash_get(dbd->prepared, label, APR_HASH_KEY_STRING);
     if (stmt == NULL) {
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
                       "statement %s is not prepared for this server: put "
-                      "WebcastArchiveURL or WebcastLiveURL in the same "
-                      "virtual host as SetHandler webcast",
-                      LABEL_PRESENTATION);
+                      "a Webcast* directive in the same virtual host as "
+                      "SetHandler webcast", label);
         return WEBCAST_DB_UNAVAILABLE;
     }
     rv = apr_dbd_pvselect(dbd->driver, r->pool, dbd->handle, &res, stmt, 0,
-                          idstr, NULL);
+                          arg, NULL);
     if (rv != 0) {
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
-                      "query %s failed for id %s: %s", LABEL_PRESENTATION,
-                      idstr, apr_dbd_error(dbd->driver, dbd->handle, rv));
+                      "query %s (%s) failed with error %d: %s%s", label,
+                      arg ? arg : "", rv,
+                      apr_dbd_error(dbd->driver, dbd->handle, rv),
+                      rv == ER_UNKNOWN_STMT_HANDLER ? " (the connection lost "
+                      "its prepared statements: is reconnect=0 in "
+                      "DBDParams?)" : "");
         return WEBCAST_DB_UNAVAILABLE;
     }
     while ((rv = apr_dbd_get_row(dbd->driver, r->pool, res, &row, -1)) == 0) {
-        if (*out == NULL) {
-            *out = copy_presentation(r->pool, dbd->driver, row);
-        }
+        *(void **)apr_array_push(*rows) = copy_row(r->pool, dbd->driver, row);
     }
     if (rv != -1) {
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
-                      "reading %s for id %s failed: %s", LABEL_PRESENTATION,
-                      idstr, apr_dbd_error(dbd->driver, dbd->handle, rv));
+                      "reading %s (%s) failed: %s", label, arg ? arg : "",
+                      apr_dbd_error(dbd->driver, dbd->handle, rv));
         return WEBCAST_DB_UNAVAILABLE;
     }
-    return *out ? WEBCAST_DB_OK : WEBCAST_DB_NOT_FOUND;
+    return (*rows)->nelts ? WEBCAST_DB_OK : WEBCAST_DB_NOT_FOUND;
+}
+
+webcast_db_status webcast_db_presentation(request_rec *r, apr_uint32_t id,
+                                          webcast_presentation **out)
+{
+    apr_array_header_t *rows;
+    webcast_db_status st = select_rows(r, LABEL_PRESENTATION,
+                                       apr_psprintf(r->pool, "%u",
+                                                    (unsigned)id),
+                                       copy_presentation, &rows);
+
+    *out = st == WEBCAST_DB_OK ? APR_ARRAY_IDX(rows, 0,
+                                               webcast_presentation *)
+                               : NULL;
+    return st;
+}
+
+webcast_db_status webcast_db_workshops(request_rec *r,
+                                       apr_array_header_t **list)
+{
+    webcast_db_status st = select_rows(r, LABEL_WORKSHOPS, NULL,
+                                       copy_workshop, list);
+
+    return st == WEBCAST_DB_NOT_FOUND ? WEBCAST_DB_OK : st;
+}
+
+webcast_db_status webcast_db_workshop(request_rec *r, const char *slug,
+                                      webcast_workshop **out,
+                                      apr_array_header_t **schedule)
+{
+    apr_array_header_t *rows;
+    webcast_db_status st = select_rows(r, LABEL_WORKSHOP, slug,
+                                       copy_workshop, &rows);
+
+    *out = NULL;
+    *schedule = NULL;
+    if (st != WEBCAST_DB_OK) {
+        return st;
+    }
+    *out = APR_ARRAY_IDX(rows, 0, webcast_workshop *);
+    st = select_rows(r, LABEL_SCHEDULE,
+                     apr_psprintf(r->pool, "%u", (unsigned)(*out)->id),
+                     copy_presentation, schedule);
+    return st == WEBCAST_DB_NOT_FOUND ? WEBCAST_DB_OK : st;
 }

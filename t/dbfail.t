@@ -10,7 +10,9 @@ use Apache::TestUtil qw(t_start_error_log_watch t_finish_error_log_watch);
 use lib 't/lib';
 use WebcastTest qw(db raw_request wait_for);
 
-plan tests => 13;
+Apache::TestRequest::module('webcast_site');
+
+plan tests => 15;
 
 my $movie = '/presentations/webcast-archive.1.ref.mov';
 my $live = '/kdmc/webcasts/presentations/webcast-live.2.ref.mov';
@@ -26,10 +28,27 @@ sub burst_ok {
     ok !@bad, $name or diag "failed requests: @bad";
 }
 
+# Many clients at once, so every child pools several connections that the
+# fault then kills: healing must get past all of them, not just one.
+sub fill_pools {
+    my ($clients) = @_;
+    my @pids;
+    for (1 .. $clients) {
+        my $pid = fork // die "fork: $!";
+        if ($pid == 0) {
+            raw_request('GET', $_ % 2 ? $movie : $live) for 1 .. 10;
+            exit 0;
+        }
+        push @pids, $pid;
+    }
+    waitpid $_, 0 for @pids;
+}
+
 t_start_error_log_watch();
 
 burst_ok 10, 'baseline: all 200';
 
+fill_pools(30);
 db 'kill-connections';
 burst_ok 20, 'after KILL of every connection: all 200, no restart';
 
@@ -39,7 +58,10 @@ is $down->{status}, 503, 'database stopped: 503';
 ok defined $down->{headers}{'retry-after'}, 'with Retry-After';
 like $down->{headers}{'retry-after'} // '', qr/^\d+$/, 'Retry-After is seconds';
 cmp_ok $down->{seconds}, '<', 5, 'answered within 5 seconds';
-like $down->{body}, qr/Service Unavailable/i, 'a readable page';
+like $down->{body}, qr{<h1>Webcasts are briefly unavailable</h1>}, 'a readable page';
+my $page_down = raw_request('GET', '/workshops/test-ws/');
+is $page_down->{status}, 503, 'a page while down: 503';
+like $page_down->{headers}{'retry-after'} // '', qr/^\d+$/, 'with Retry-After';
 my @statuses = map { raw_request('GET', $_ % 2 ? $movie : $live)->{status} } 1 .. 10;
 is_deeply [ grep { $_ != 503 } @statuses ], [], 'every request while down is 503';
 
@@ -48,6 +70,7 @@ ok defined wait_for(10, sub { raw_request('GET', $movie)->{status} == 200 }),
     'database back: 200 again within 10 seconds';
 burst_ok 20, 'after the database returned: all 200';
 
+fill_pools(30);
 db 'restart';
 burst_ok 20, 'after a database restart: all 200 from the first request';
 

@@ -7,6 +7,8 @@ use warnings FATAL => 'all';
 use Apache::Test qw(-withtestmore);
 use Apache::TestRequest ();
 
+Apache::TestRequest::module('webcast_site');
+
 plan tests => 2;
 
 my $url = 'http://' . Apache::TestRequest::hostport()

@@ -3,11 +3,13 @@ use strict;
 use warnings FATAL => 'all';
 
 use Apache::Test qw(-withtestmore);
-use Apache::TestRequest qw(GET HEAD);
+use Apache::TestRequest qw(GET);
 use lib 't/lib';
 use WebcastTest qw(raw_request);
 
-plan tests => 26;
+Apache::TestRequest::module('webcast_site');
+
+plan tests => 25;
 
 sub movie_ok {
     my ($path, $url, $name) = @_;
@@ -46,13 +48,15 @@ movie_ok "/kdmc/webcasts$p/webcast-archive.1.ref.mov",
 movie_ok "/kdmc/webcasts$p/webcast-live.2.ref.mov",
     'rtsp://live.example.org/room1.sdp?talk=2', 'live under /kdmc/webcasts';
 
-my $head = HEAD "$p/webcast-archive.1.ref.mov";
+# HEAD on the wire: LWP would not read a body even if one came.
+my $head = raw_request('HEAD', "$p/webcast-archive.1.ref.mov");
 subtest 'HEAD' => sub {
-    plan tests => 3;
-    is $head->code, 200, 'status 200';
-    is $head->header('Content-Length'), length(GET("$p/webcast-archive.1.ref.mov")->content),
+    plan tests => 4;
+    is $head->{status}, 200, 'status 200';
+    is $head->{headers}{'content-type'}, 'video/quicktime', 'video/quicktime';
+    is $head->{headers}{'content-length'}, length(GET("$p/webcast-archive.1.ref.mov")->content),
         'length of the GET body';
-    is $head->content, '', 'no body';
+    is $head->{body}, '', 'no body on the wire';
 };
 
 status_is "$p/webcast-live.1.ref.mov", 404, 'archive talk has no live movie';
@@ -69,7 +73,6 @@ status_is "$p/webcast-archive.12.ref.mov", 404, 'control byte in path';
 status_is "$p/webcast-archive.13.ref.mov", 404, 'path traversal in path';
 status_is "$p/webcast-archive.99.ref.mov", 404, 'no such presentation';
 status_is "$p/webcast-archive.4294967295.ref.mov", 404, 'largest id, absent';
-status_is "/bare$p/webcast-archive.1.ref.mov", 404, 'no WebcastArchiveURL here';
 
 # The hostile record never leaks a second line, under any mount.
 unlike GET("/kdmc/webcasts$p/webcast-archive.7.ref.mov")->content, qr/evil/,

@@ -7,6 +7,8 @@ use Apache::TestRequest qw(GET);
 use lib 't/lib';
 use WebcastTest qw(raw_request);
 
+Apache::TestRequest::module('webcast_site');
+
 my @malformed_ids = (
     'abc', '-1', '+1', '01', '0', '1.0', '1x', 'x1', '4294967296',
     '18446744073709551617', '99999999999999999999999', '1%00', '%31',

@@ -5,9 +5,12 @@ SET time_zone = '+00:00';
 DELETE FROM presentation;
 DELETE FROM workshop;
 
+-- The index sorts workshops into on now / upcoming / past by today's date,
+-- so those two are placed around whatever day the suite runs on.
 INSERT INTO workshop (id, slug, title, starts_on, ends_on, live_stream) VALUES
- (1, 'test-ws', 'Test workshop', '2026-11-23', '2026-11-27', 'room1.sdp'),
- (2, 'no-stream', 'Workshop without a live stream', '2026-11-23', '2026-11-27', NULL);
+ (1, 'test-ws', 'Test workshop', CURRENT_DATE - INTERVAL 2 DAY, CURRENT_DATE + INTERVAL 2 DAY, 'room1.sdp'),
+ (2, 'no-stream', 'Workshop without a live stream', '2026-11-23', '2026-11-27', NULL),
+ (6, 'future-ws', 'Workshop next month', CURRENT_DATE + INTERVAL 30 DAY, CURRENT_DATE + INTERVAL 34 DAY, NULL);
 
 INSERT INTO presentation (id, workshop_id, title, speaker_name, starts_at, ends_at,
   has_webcast, webcast_state, webcast_path, webcast_filename, live_stream,
@@ -52,3 +55,36 @@ INSERT INTO presentation (id, workshop_id, title, speaker_name, starts_at, ends_
  -- outer slashes in the path are trimmed
  (14, 1, 'Slashy path', 'Sal Ash', '2025-06-13 19:00:00', '2025-06-13 20:00:00',
   1, 'archive', '/kdmc/2025/', 'slashy.mov', NULL, NULL, NULL);
+
+-- Pages: the "now" block when nothing is live, and time zones.
+INSERT INTO workshop (id, slug, title, summary, location, starts_on, ends_on, live_stream) VALUES
+ (3, 'next-ws', 'Workshop with an upcoming webcast', 'First paragraph.\n\nSecond paragraph.', 'Berkeley, Calif.', '2026-07-13', '2026-07-17', 'room3.sdp'),
+ (4, 'recent-ws', 'Workshop whose webcast just ended', NULL, NULL, '2026-01-12', '2026-01-16', NULL),
+ (5, 'hostile', '<script>alert("w")</script> & co', '</p><img src=x onerror=alert(1)>', '"''><b>loc</b>', '2025-03-02', '2025-03-06', NULL);
+
+INSERT INTO presentation (id, workshop_id, title, speaker_name, speaker_affiliation, speaker_bio,
+  summary, starts_at, ends_at, slides_url, has_webcast, webcast_state, webcast_path,
+  webcast_filename, live_stream, external_name, external_url) VALUES
+ -- July (PDT) and January (PST) noon talks in Los Angeles
+ (20, 3, 'July noon talk', 'Jul Summer', 'KDMC', 'Bio line one.', 'Summer summary.',
+  '2026-07-15 19:00:00', '2026-07-15 20:00:00', 'https://example.org/slides/july.pptx',
+  1, 'upcoming', NULL, NULL, NULL, NULL, NULL),
+ (21, 3, 'July archive', 'Arch Ive', NULL, NULL, NULL,
+  '2026-07-13 19:00:00', '2026-07-13 20:00:00', 'https://example.org/slides/a.key',
+  1, 'archive', 'kdmc/2026', 'july.mov', NULL, NULL, NULL),
+ (22, 4, 'January noon talk', 'Jan Winter', NULL, NULL, NULL,
+  '2026-01-14 20:00:00', '2026-01-14 21:00:00', NULL,
+  1, 'concluded', NULL, NULL, NULL, NULL, NULL),
+ (23, 4, 'January earlier talk', 'Ear Lier', NULL, NULL, NULL,
+  '2026-01-13 20:00:00', '2026-01-13 21:00:00', NULL,
+  1, 'concluded', NULL, NULL, NULL, NULL, NULL),
+ -- hostile text in every text column
+ (30, 5, '<script>alert("t")</script>', '<b>Speaker</b> "q" ''s', '<i>aff</i>', CONCAT('bio', CHAR(1), '<hr>'),
+  '<iframe src=//evil></iframe>', '2025-03-03 20:00:00', '2025-03-03 21:00:00', 'javascript:alert(1)',
+  1, 'external', '"><script>', '"><script>.mov', '"><x', '<em>Partner</em>', 'javascript:alert(2)'),
+ (31, 5, 'Hostile archive "quotes"', 'Q', NULL, NULL, NULL,
+  '2025-03-04 20:00:00', '2025-03-04 21:00:00', 'https://example.org/a"onmouseover="x.ppt',
+  1, 'archive', 'p"a<t>h', 'f''i"le.mov', NULL, NULL, NULL),
+ (32, 5, 'External with a good URL', 'E', NULL, NULL, NULL,
+  '2025-03-05 20:00:00', '2025-03-05 21:00:00', NULL,
+  1, 'external', NULL, NULL, NULL, 'C-SPAN & friends', 'https://www.c-span.org/?a=1&b=2');

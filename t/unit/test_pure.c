@@ -33,6 +33,7 @@ int main(void)
     sr = srunner_create(route_suite());
     srunner_add_suite(sr, pattern_suite());
     srunner_add_suite(sr, refmovie_suite());
+    srunner_add_suite(sr, time_suite());
     srunner_run_all(sr, CK_VERBOSE);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

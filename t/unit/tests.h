@@ -12,5 +12,6 @@ TCase *tcase_with_pool(const char *name);
 Suite *route_suite(void);
 Suite *pattern_suite(void);
 Suite *refmovie_suite(void);
+Suite *time_suite(void);
 
 #endif

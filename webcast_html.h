@@ -1,0 +1,19 @@
+/* webcast_html.h - escaping for HTML text and attributes, and the rule
+ * for which URLs from the database may become links. Pure: builds without
+ * httpd, so unit tests and fuzzers link it.
+ */
+#ifndef WEBCAST_HTML_H
+#define WEBCAST_HTML_H
+
+#include <apr_pools.h>
+
+/* Text or double-quoted attribute value: & < > " ' escaped; control bytes
+ * (but tab, LF, CR) and invalid UTF-8 become U+FFFD, so hostile database
+ * text can neither become markup nor break a parser. NULL gives "". */
+const char *webcast_html(apr_pool_t *p, const char *s);
+
+/* 1 when `url` may be linked: http:// or https:// with a host, and no
+ * space, control byte or non-ASCII byte. */
+int webcast_url_linkable(const char *url);
+
+#endif
