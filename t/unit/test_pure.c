@@ -33,6 +33,9 @@ int main(void)
     sr = srunner_create(route_suite());
     srunner_add_suite(sr, pattern_suite());
     srunner_add_suite(sr, refmovie_suite());
+    srunner_add_suite(sr, html_suite());
+    srunner_add_suite(sr, state_suite());
+    srunner_add_suite(sr, render_suite());
     srunner_add_suite(sr, time_suite());
     srunner_run_all(sr, CK_VERBOSE);
     failed = srunner_ntests_failed(sr);

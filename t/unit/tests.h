@@ -12,6 +12,9 @@ TCase *tcase_with_pool(const char *name);
 Suite *route_suite(void);
 Suite *pattern_suite(void);
 Suite *refmovie_suite(void);
+Suite *html_suite(void);
+Suite *state_suite(void);
+Suite *render_suite(void);
 Suite *time_suite(void);
 
 #endif
