@@ -40,6 +40,12 @@ static const command_rec webcast_cmds[] = {
     AP_INIT_TAKE1("WebcastFooterName", webcast_set_local_uri,
                   SLOT(footer_name), WHERE,
                   "Local URL of an HTML fragment put at the end of each page"),
+    AP_INIT_TAKE1("WebcastCacheTTL", webcast_set_cache_ttl, NULL, WHERE,
+                  "Seconds a rendered page or movie may be reused "
+                  "(default 0: every request reads the database)"),
+    AP_INIT_TAKE1("WebcastCacheSize", webcast_set_cache_size, NULL,
+                  RSRC_CONF, "Memory for cached pages per httpd child, "
+                  "e.g. 16M (default)"),
     { NULL }
 };
 
@@ -52,6 +58,7 @@ static void webcast_register_hooks(apr_pool_t *p)
                            APR_HOOK_MIDDLE);
     ap_hook_map_to_storage(webcast_map_to_storage, NULL, NULL,
                            APR_HOOK_MIDDLE);
+    ap_hook_child_init(webcast_cache_init, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_handler(webcast_handler, NULL, NULL, APR_HOOK_MIDDLE);
 }
 

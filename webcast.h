@@ -33,12 +33,16 @@ typedef struct {
     const char *stylesheet;         /* WebcastStyleSheet */
     const char *header_name;        /* WebcastHeaderName */
     const char *footer_name;        /* WebcastFooterName */
+    int cache_ttl;                  /* WebcastCacheTTL seconds, -1 unset */
 } webcast_dir_conf;
 
 typedef struct {
     int prepared;                   /* our statements are registered */
     const webcast_tz *utc;          /* the zone when none is configured */
+    apr_size_t cache_size;          /* WebcastCacheSize, main server only */
 } webcast_server_conf;
+
+#define WEBCAST_CACHE_SIZE_DEFAULT (16 * 1024 * 1024)
 
 /* webcast_config.c */
 void *webcast_create_server_conf(apr_pool_t *p, server_rec *s);
@@ -58,6 +62,10 @@ const char *webcast_set_url(cmd_parms *cmd, void *conf, const char *arg);
 /* cmd->info as above; the value must be a local path ("/...") */
 const char *webcast_set_local_uri(cmd_parms *cmd, void *conf,
                                   const char *arg);
+const char *webcast_set_cache_ttl(cmd_parms *cmd, void *conf,
+                                  const char *arg);
+const char *webcast_set_cache_size(cmd_parms *cmd, void *conf,
+                                   const char *arg);
 
 /* webcast_db.c: rows copied into plain structs; nothing of apr_dbd leaks. */
 typedef enum {
@@ -85,6 +93,8 @@ webcast_db_status webcast_db_workshop(request_rec *r, const char *slug,
 
 /* webcast_handler.c */
 int webcast_handler(request_rec *r);
+/* child_init: the process's page cache, sized by WebcastCacheSize. */
+void webcast_cache_init(apr_pool_t *pchild, server_rec *s);
 int webcast_translate_name(request_rec *r);
 int webcast_map_to_storage(request_rec *r);
 

@@ -9,6 +9,7 @@
 #include "httpd.h"
 #include "http_config.h"
 #include "http_core.h"
+#include "apr_lib.h"
 #include "apr_strings.h"
 
 #include "webcast.h"
@@ -24,12 +25,16 @@ void *webcast_create_server_conf(apr_pool_t *p, server_rec *s)
     webcast_server_conf *sconf = apr_pcalloc(p, sizeof(*sconf));
 
     sconf->utc = webcast_tz_utc(p);
+    sconf->cache_size = WEBCAST_CACHE_SIZE_DEFAULT;
     return sconf;
 }
 
 void *webcast_create_dir_conf(apr_pool_t *p, char *dir)
 {
-    return apr_pcalloc(p, sizeof(webcast_dir_conf));
+    webcast_dir_conf *conf = apr_pcalloc(p, sizeof(*conf));
+
+    conf->cache_ttl = -1;
+    return conf;
 }
 
 /* The site is mounted where its handler is set: every plain <Location>
@@ -86,6 +91,7 @@ void *webcast_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
     MERGE(stylesheet);
     MERGE(header_name);
     MERGE(footer_name);
+    conf->cache_ttl = add->cache_ttl >= 0 ? add->cache_ttl : base->cache_ttl;
     return conf;
 }
 
@@ -168,5 +174,48 @@ const char *webcast_set_local_uri(cmd_parms *cmd, void *conf,
                             arg);
     }
     *slot = arg;
+    return NULL;
+}
+
+const char *webcast_set_cache_ttl(cmd_parms *cmd, void *confv,
+                                  const char *arg)
+{
+    webcast_dir_conf *conf = confv;
+    char *end;
+    apr_int64_t v = apr_strtoi64(arg, &end, 10);
+
+    if (*arg == '\0' || *end != '\0' || v < 0 || v > 86400) {
+        return apr_psprintf(cmd->pool, "%s \"%s\" must be a number of "
+                            "seconds from 0 (no cache) to 86400",
+                            cmd->cmd->name, arg);
+    }
+    conf->cache_ttl = (int)v;
+    return NULL;
+}
+
+const char *webcast_set_cache_size(cmd_parms *cmd, void *dummy,
+                                   const char *arg)
+{
+    webcast_server_conf *sconf =
+        ap_get_module_config(cmd->server->module_config, &webcast_module);
+    const char *err = ap_check_cmd_context(cmd, GLOBAL_ONLY);
+    apr_off_t bytes;
+    apr_int64_t n, mult;
+    char *end, unit;
+
+    if (err != NULL) {
+        return err;
+    }
+    /* bytes, or a number with K, M or G */
+    n = apr_strtoi64(arg, &end, 10);
+    unit = apr_toupper(*end);
+    mult = *end == '\0' ? 1 : end[1] != '\0' ? 0 : unit == 'K' ? 1 << 10
+         : unit == 'M' ? 1 << 20 : unit == 'G' ? 1 << 30 : 0;
+    bytes = end == arg ? 0 : (apr_off_t)n * mult;
+    if (bytes < 65536 || bytes > (apr_off_t)1 << 34) {
+        return apr_psprintf(cmd->pool, "%s \"%s\" must be a size from 64K "
+                            "to 16G, such as 16M", cmd->cmd->name, arg);
+    }
+    sconf->cache_size = (apr_size_t)bytes;
     return NULL;
 }

@@ -15,7 +15,10 @@
 #include "mod_core.h"
 #include "apr_strings.h"
 
+#include "apr_md5.h"
+
 #include "webcast.h"
+#include "webcast_cache.h"
 #include "webcast_refmovie.h"
 #include "webcast_render.h"
 #include "webcast_route.h"
@@ -71,25 +74,17 @@ static int error_page(request_rec *r, const webcast_dir_conf *conf,
     return status;
 }
 
-static int not_found(request_rec *r, const webcast_dir_conf *conf,
-                     apr_uint32_t id, const char *why)
+static int not_found(request_rec *r, apr_uint32_t id, const char *why)
 {
     ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, r, WEBCAST_LOG_TAG
                   "404 for presentation %u: %s", (unsigned)id, why);
-    return error_page(r, conf, HTTP_NOT_FOUND);
+    return HTTP_NOT_FOUND;
 }
 
 static int unavailable(request_rec *r, const webcast_dir_conf *conf)
 {
     apr_table_setn(r->err_headers_out, "Retry-After", WEBCAST_RETRY_AFTER);
     return error_page(r, conf, HTTP_SERVICE_UNAVAILABLE);
-}
-
-static int db_error(request_rec *r, const webcast_dir_conf *conf,
-                    webcast_db_status st)
-{
-    return st == WEBCAST_DB_UNAVAILABLE ? unavailable(r, conf)
-                                        : error_page(r, conf, HTTP_NOT_FOUND);
 }
 
 /* An HTML fragment from a local URL, as mod_autoindex's HeaderName. */
@@ -114,19 +109,238 @@ static void include_fragment(request_rec *r, const char *uri)
     ap_destroy_sub_req(rr);
 }
 
-static int send_page(request_rec *r, const webcast_dir_conf *conf,
-                     webcast_page pg)
+/* Seconds a browser, CDN or mod_cache in front may keep an answer: short
+ * while a talk can still change state, longer once it is archived. */
+#define MAX_AGE_SHORT 10
+#define MAX_AGE_ARCHIVE 300
+
+/* build_*() return OK with the response filled in, an HTTP status (404),
+ * or UNAVAILABLE when the database cannot be read. */
+#define UNAVAILABLE (-1)
+
+/* The process's cache (child_init); NULL before or when it failed. */
+static webcast_cache *cache;
+
+void webcast_cache_init(apr_pool_t *pchild, server_rec *s)
 {
-    ap_set_content_type(r, "text/html; charset=utf-8");
-    if (conf->header_name == NULL && conf->footer_name == NULL) {
-        ap_set_content_length(r, strlen(pg.open) + strlen(pg.main)
-                                 + strlen(pg.close));
+    const webcast_server_conf *sconf =
+        ap_get_module_config(s->module_config, &webcast_module);
+    apr_status_t rv = webcast_cache_create(pchild, sconf->cache_size, &cache);
+
+    if (rv != APR_SUCCESS) {
+        ap_log_error(APLOG_MARK, APLOG_ERR, rv, s, WEBCAST_LOG_TAG
+                     "cannot create the page cache; serving without it");
+        cache = NULL;
     }
-    ap_rputs(pg.open, r);
-    include_fragment(r, conf->header_name);
-    ap_rputs(pg.main, r);
-    include_fragment(r, conf->footer_name);
-    ap_rputs(pg.close, r);
+}
+
+/* A strong validator derived from the bytes themselves: whatever changed
+ * in the data (even a deleted row) changes it. */
+static const char *etag_of(apr_pool_t *p, const webcast_response *resp)
+{
+    unsigned char digest[APR_MD5_DIGESTSIZE];
+    apr_md5_ctx_t md5;
+    const char *parts[3] = { resp->head, resp->body, resp->tail };
+    int i;
+
+    apr_md5_init(&md5);
+    for (i = 0; i < 3; i++) {
+        if (parts[i]) {
+            apr_md5_update(&md5, parts[i], strlen(parts[i]));
+        }
+    }
+    apr_md5_final(digest, &md5);
+    return apr_psprintf(p, "\"%02x%02x%02x%02x%02x%02x%02x%02x\"",
+                        digest[0], digest[1], digest[2], digest[3],
+                        digest[4], digest[5], digest[6], digest[7]);
+}
+
+static void page_response(request_rec *r, webcast_response *resp,
+                          webcast_page pg, apr_time_t mtime, int max_age)
+{
+    memset(resp, 0, sizeof(*resp));
+    resp->content_type = "text/html; charset=utf-8";
+    resp->head = pg.open;
+    resp->body = pg.main;
+    resp->tail = pg.close;
+    resp->is_page = 1;
+    resp->last_modified = mtime;
+    resp->max_age = max_age;
+    resp->etag = etag_of(r->pool, resp);
+}
+
+static int build_index(request_rec *r, const webcast_dir_conf *conf,
+                       webcast_response *resp)
+{
+    apr_array_header_t *list;
+    webcast_site site = site_of(r, conf);
+
+    if (webcast_db_workshops(r, &list) != WEBCAST_DB_OK) {
+        return UNAVAILABLE;
+    }
+    /* No Last-Modified: the page also changes with the date and with
+     * presentations going live, which no row's updated_at records. */
+    page_response(r, resp, webcast_render_index(r->pool, &site,
+                  (const webcast_workshop *const *)list->elts, list->nelts),
+                  0, MAX_AGE_SHORT);
+    return OK;
+}
+
+static int build_workshop(request_rec *r, const webcast_dir_conf *conf,
+                          const char *slug, webcast_response *resp)
+{
+    webcast_workshop *w;
+    apr_array_header_t *schedule;
+    webcast_site site = site_of(r, conf);
+    webcast_presentation **list;
+    apr_time_t mtime;
+    int i;
+
+    switch (webcast_db_workshop(r, slug, &w, &schedule)) {
+    case WEBCAST_DB_UNAVAILABLE:
+        return UNAVAILABLE;
+    case WEBCAST_DB_NOT_FOUND:
+        return HTTP_NOT_FOUND;
+    case WEBCAST_DB_OK:
+        break;
+    }
+    list = (webcast_presentation **)schedule->elts;
+    for (mtime = w->updated_at, i = 0; i < schedule->nelts; i++) {
+        mtime = list[i]->updated_at > mtime ? list[i]->updated_at : mtime;
+    }
+    page_response(r, resp, webcast_render_workshop(r->pool, &site, w,
+                  (const webcast_presentation *const *)list,
+                  schedule->nelts), mtime, MAX_AGE_SHORT);
+    return OK;
+}
+
+static int build_presentation(request_rec *r, const webcast_dir_conf *conf,
+                              apr_uint32_t id, webcast_response *resp)
+{
+    webcast_presentation *p;
+    webcast_site site = site_of(r, conf);
+
+    switch (webcast_db_presentation(r, id, &p)) {
+    case WEBCAST_DB_UNAVAILABLE:
+        return UNAVAILABLE;
+    case WEBCAST_DB_NOT_FOUND:
+        return HTTP_NOT_FOUND;
+    case WEBCAST_DB_OK:
+        break;
+    }
+    page_response(r, resp, webcast_render_presentation(r->pool, &site, p),
+                  p->updated_at, p->state == WEBCAST_STATE_ARCHIVE
+                  ? MAX_AGE_ARCHIVE : MAX_AGE_SHORT);
+    return OK;
+}
+
+static int build_refmovie(request_rec *r, const webcast_dir_conf *conf,
+                          apr_uint32_t id, int live, webcast_response *resp)
+{
+    const webcast_pattern *pat = live ? conf->live_url : conf->archive_url;
+    webcast_presentation *p;
+    const char *url, *body, *why = NULL;
+    apr_size_t len;
+
+    /* A configuration gap is not worth a query (or a 503 in an outage). */
+    if (pat == NULL) {
+        ap_log_rerror(APLOG_MARK, APLOG_WARNING, 0, r, WEBCAST_LOG_TAG
+                      "%s is not set for %s: reference movies there are 404",
+                      live ? "WebcastLiveURL" : "WebcastArchiveURL", r->uri);
+        return HTTP_NOT_FOUND;
+    }
+    switch (webcast_db_presentation(r, id, &p)) {
+    case WEBCAST_DB_UNAVAILABLE:
+        return UNAVAILABLE;
+    case WEBCAST_DB_NOT_FOUND:
+        return not_found(r, id, "no such presentation");
+    case WEBCAST_DB_OK:
+        break;
+    }
+    url = webcast_stream_url(r->pool, pat, p, live ? WEBCAST_STREAM_LIVE
+                             : WEBCAST_STREAM_ARCHIVE, &why);
+    if (url == NULL) {
+        return not_found(r, id, why);
+    }
+    body = webcast_refmovie_rtsptext(r->pool, url, &len);
+    if (body == NULL) {
+        return not_found(r, id, "stream URL is not plain printable ASCII");
+    }
+    memset(resp, 0, sizeof(*resp));
+    resp->content_type = "video/quicktime";
+    resp->body = body;
+    resp->last_modified = p->updated_at;
+    resp->max_age = live ? MAX_AGE_SHORT : MAX_AGE_ARCHIVE;
+    resp->etag = etag_of(r->pool, resp);
+    return OK;
+}
+
+static int build(request_rec *r, const webcast_dir_conf *conf,
+                 const webcast_route_t *route, webcast_response *resp)
+{
+    switch (route->kind) {
+    case WEBCAST_ROUTE_INDEX:
+        return build_index(r, conf, resp);
+    case WEBCAST_ROUTE_WORKSHOP:
+        return build_workshop(r, conf, route->slug, resp);
+    case WEBCAST_ROUTE_PRESENTATION:
+        return build_presentation(r, conf, route->id, resp);
+    case WEBCAST_ROUTE_REF_ARCHIVE:
+        return build_refmovie(r, conf, route->id, 0, resp);
+    case WEBCAST_ROUTE_REF_LIVE:
+        return build_refmovie(r, conf, route->id, 1, resp);
+    default:
+        return HTTP_NOT_FOUND;
+    }
+}
+
+static void write_part(request_rec *r, const char *s)
+{
+    if (s) {
+        ap_rputs(s, r);
+    }
+}
+
+/* Headers, validators (304 when the client's copy is current), body.
+ * The admin's header and footer are fetched per request, so pages that
+ * include them carry no validators of their own. */
+static int send_response(request_rec *r, const webcast_dir_conf *conf,
+                const webcast_response *resp, const char *cache_state)
+{
+    int includes = resp->is_page && (conf->header_name || conf->footer_name);
+    int rc;
+
+    ap_set_content_type(r, resp->content_type);
+    if (!includes && resp->etag) {
+        apr_table_setn(r->headers_out, "ETag", resp->etag);
+    }
+    if (!includes && resp->last_modified) {
+        ap_update_mtime(r, resp->last_modified);
+        ap_set_last_modified(r);
+    }
+    apr_table_setn(r->headers_out, "Cache-Control",
+                   apr_psprintf(r->pool, "public, max-age=%d",
+                                resp->max_age));
+    if (cache_state) {
+        apr_table_setn(r->headers_out, "X-Webcast-Cache", cache_state);
+    }
+    if ((rc = ap_meets_conditions(r)) != OK) {
+        return rc;
+    }
+    if (!includes) {
+        ap_set_content_length(r, (resp->head ? strlen(resp->head) : 0)
+                                 + strlen(resp->body)
+                                 + (resp->tail ? strlen(resp->tail) : 0));
+    }
+    write_part(r, resp->head);
+    if (includes) {
+        include_fragment(r, conf->header_name);
+    }
+    write_part(r, resp->body);
+    if (includes) {
+        include_fragment(r, conf->footer_name);
+    }
+    write_part(r, resp->tail);
     return OK;
 }
 
@@ -140,88 +354,43 @@ static int redirect_slash(request_rec *r)
     return HTTP_MOVED_PERMANENTLY;
 }
 
-static int serve_index(request_rec *r, const webcast_dir_conf *conf)
+/* Fresh from the cache, else from the database (and into the cache), else
+ * - the database being down - the last good copy, marked stale. */
+static int serve(request_rec *r, const webcast_dir_conf *conf,
+                 const webcast_route_t *route)
 {
-    apr_array_header_t *list;
-    webcast_db_status st = webcast_db_workshops(r, &list);
-    webcast_site site = site_of(r, conf);
+    webcast_response resp, cached;
+    const char *key = NULL;
+    int have = 0, fresh = 0, rc;
 
-    if (st != WEBCAST_DB_OK) {
-        return db_error(r, conf, st);
+    if (cache && conf->cache_ttl > 0) {
+        key = apr_psprintf(r->pool, "%pp%s", (void *)r->server, r->uri);
+        have = webcast_cache_get(cache, key, r->request_time, r->pool,
+                                 &cached, &fresh);
+        if (have && fresh) {
+            return send_response(r, conf, &cached, "hit");
+        }
     }
-    return send_page(r, conf, webcast_render_index(r->pool, &site,
-        (const webcast_workshop *const *)list->elts, list->nelts));
-}
-
-static int serve_workshop(request_rec *r, const webcast_dir_conf *conf,
-                          const char *slug)
-{
-    webcast_workshop *w;
-    apr_array_header_t *schedule;
-    webcast_db_status st = webcast_db_workshop(r, slug, &w, &schedule);
-    webcast_site site = site_of(r, conf);
-
-    if (st != WEBCAST_DB_OK) {
-        return db_error(r, conf, st);
-    }
-    return send_page(r, conf, webcast_render_workshop(r->pool, &site, w,
-        (const webcast_presentation *const *)schedule->elts,
-        schedule->nelts));
-}
-
-static int serve_presentation(request_rec *r, const webcast_dir_conf *conf,
-                              apr_uint32_t id)
-{
-    webcast_presentation *p;
-    webcast_db_status st = webcast_db_presentation(r, id, &p);
-    webcast_site site = site_of(r, conf);
-
-    if (st != WEBCAST_DB_OK) {
-        return db_error(r, conf, st);
-    }
-    return send_page(r, conf, webcast_render_presentation(r->pool, &site, p));
-}
-
-static int serve_refmovie(request_rec *r, const webcast_dir_conf *conf,
-                          apr_uint32_t id, int live)
-{
-    webcast_presentation *p;
-    const char *url, *body, *why = NULL;
-    apr_size_t len;
-
-    /* A configuration gap is not worth a query (or a 503 in an outage). */
-    if ((live ? conf->live_url : conf->archive_url) == NULL) {
+    rc = build(r, conf, route, &resp);
+    if (rc == UNAVAILABLE && have) {
         ap_log_rerror(APLOG_MARK, APLOG_WARNING, 0, r, WEBCAST_LOG_TAG
-                      "%s is not set for %s: reference movies there are 404",
-                      live ? "WebcastLiveURL" : "WebcastArchiveURL", r->uri);
-        return error_page(r, conf, HTTP_NOT_FOUND);
+                      "database unavailable: serving the cached copy of %s",
+                      r->uri);
+        apr_table_setn(r->headers_out, "Warning", "110 - \"Response is Stale\"");
+        cached.max_age = 0;
+        return send_response(r, conf, &cached, "stale");
     }
-    switch (webcast_db_presentation(r, id, &p)) {
-    case WEBCAST_DB_UNAVAILABLE:
+    if (rc == UNAVAILABLE) {
         return unavailable(r, conf);
-    case WEBCAST_DB_NOT_FOUND:
-        return not_found(r, conf, id, "no such presentation");
-    case WEBCAST_DB_OK:
-        break;
     }
-    url = webcast_stream_url(r->pool, live ? conf->live_url
-                                           : conf->archive_url, p,
-                             live ? WEBCAST_STREAM_LIVE
-                                  : WEBCAST_STREAM_ARCHIVE, &why);
-    if (url == NULL) {
-        return not_found(r, conf, id, why);
+    if (rc != OK) {
+        return error_page(r, conf, rc);
     }
-    body = webcast_refmovie_rtsptext(r->pool, url, &len);
-    if (body == NULL) {
-        return not_found(r, conf, id,
-                         "stream URL is not plain printable ASCII");
+    if (key) {
+        webcast_cache_put(cache, key, &resp, r->request_time
+                          + apr_time_from_sec(conf->cache_ttl));
     }
-    ap_set_content_type(r, "video/quicktime");
-    ap_set_content_length(r, len);
-    if (!r->header_only) {
-        ap_rwrite(body, (int)len, r);
-    }
-    return OK;
+    return send_response(r, conf, &resp, key ? "miss" : NULL);
 }
 
 /* Is `name` the handler SetHandler gives this request? Evaluated as
@@ -297,15 +466,11 @@ int webcast_handler(request_rec *r)
     }
     switch (route.kind) {
     case WEBCAST_ROUTE_INDEX:
-        return serve_index(r, conf);
     case WEBCAST_ROUTE_WORKSHOP:
-        return serve_workshop(r, conf, route.slug);
     case WEBCAST_ROUTE_PRESENTATION:
-        return serve_presentation(r, conf, route.id);
     case WEBCAST_ROUTE_REF_ARCHIVE:
-        return serve_refmovie(r, conf, route.id, 0);
     case WEBCAST_ROUTE_REF_LIVE:
-        return serve_refmovie(r, conf, route.id, 1);
+        return serve(r, conf, &route);
     case WEBCAST_ROUTE_INDEX_SLASH:
     case WEBCAST_ROUTE_WORKSHOP_SLASH:
     case WEBCAST_ROUTE_PRESENTATION_SLASH:

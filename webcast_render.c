@@ -238,6 +238,7 @@ static void put_webcast(out_t *o, const webcast_presentation *pr)
                "posted soon &mdash; check back.</p>");
         break;
     case WEBCAST_STATE_ARCHIVE:
+        put(o, "<p class=\"label\">Archived webcast</p>");
         put_player(o, pr, WEBCAST_STREAM_ARCHIVE);
         break;
     case WEBCAST_STATE_EXTERNAL:
@@ -362,7 +363,7 @@ webcast_page webcast_render_index(apr_pool_t *p, const webcast_site *site,
 
 static void put_now_item(out_t *o, const webcast_presentation *pr)
 {
-    putf(o, "<article>\n<h3><a href=\"%s\">%s</a></h3>\n<p>",
+    putf(o, "<article>\n<h3><a href=\"%s\">%s</a></h3>\n<p class=\"byline\">",
          presentation_href(o, pr->id), H(pr->title));
     put_speaker(o, pr);
     put(o, " &middot; ");
@@ -375,7 +376,7 @@ static void put_now_item(out_t *o, const webcast_presentation *pr)
 static void put_now(out_t *o, const webcast_presentation *const *list, int n)
 {
     static const char *const headings[] = {
-        NULL, "Live now", "Next webcast", "Most recent webcast"
+        NULL, "Happening now", "Next webcast", "Most recent webcast"
     };
     int *picked = apr_palloc(o->p, (n + 1) * sizeof(int));
     int count, i;
@@ -400,7 +401,7 @@ static void put_badge(out_t *o, const webcast_presentation *pr)
     }
     switch (pr->state) {
     case WEBCAST_STATE_UPCOMING:
-        put(o, "<span class=\"badge upcoming\">Webcast live</span>");
+        put(o, "<span class=\"badge upcoming\">Will be webcast</span>");
         break;
     case WEBCAST_STATE_LIVE:
         putf(o, "<a class=\"badge live\" href=\"%s\">Live now</a>",
@@ -450,12 +451,12 @@ static void put_schedule(out_t *o, const webcast_presentation *const *list,
         putf(o, "<li class=\"%s\">", pr->has_webcast
              ? webcast_state_name(pr->state) : "none");
         put_time(o, pr->starts_at, WEBCAST_TIME_CLOCK);
-        putf(o, " <a class=\"title\" href=\"%s\">%s</a> ",
-             presentation_href(o, pr->id), H(pr->title));
+        putf(o, " <span class=\"item\"><a class=\"title\" href=\"%s\">%s"
+             "</a> ", presentation_href(o, pr->id), H(pr->title));
         put_speaker(o, pr);
         put(o, " ");
         put_badge(o, pr);
-        put(o, "</li>\n");
+        put(o, "</span></li>\n");
     }
     put(o, current ? "</ol>\n" : "<p>No presentations yet.</p>\n");
     put(o, "</section>\n");

@@ -43,7 +43,7 @@ like $index, qr{name="viewport"}, 'index: phone viewport';
 
 # ---- workshop pages and the "now" block
 my $live_ws = page('/workshops/test-ws/');
-like $live_ws, qr{<h2>Live now</h2>.*webcast-live\.2\.ref\.mov.*webcast-live\.3\.ref\.mov}s,
+like $live_ws, qr{<h2>Happening now</h2>.*webcast-live\.2\.ref\.mov.*webcast-live\.3\.ref\.mov}s,
     'now: every live talk, with its player';
 like $live_ws, qr{<h2>Schedule</h2>}, 'schedule';
 like $live_ws, qr{href="/presentations/1/">Archived keynote</a>.*Watch the archive}, 'archived talk links to its page';

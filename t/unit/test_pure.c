@@ -36,6 +36,7 @@ int main(void)
     srunner_add_suite(sr, html_suite());
     srunner_add_suite(sr, state_suite());
     srunner_add_suite(sr, render_suite());
+    srunner_add_suite(sr, cache_suite());
     srunner_add_suite(sr, time_suite());
     srunner_run_all(sr, CK_VERBOSE);
     failed = srunner_ntests_failed(sr);

@@ -15,6 +15,7 @@ Suite *refmovie_suite(void);
 Suite *html_suite(void);
 Suite *state_suite(void);
 Suite *render_suite(void);
+Suite *cache_suite(void);
 Suite *time_suite(void);
 
 #endif

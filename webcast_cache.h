@@ -1,0 +1,43 @@
+/* webcast_cache.h - rendered responses kept for WebcastCacheTTL seconds,
+ * shared by the threads of one httpd child, bounded by WebcastCacheSize.
+ *
+ * Entries are copied in and copied out under one mutex, which is never
+ * held across anything slower than a memcpy (never across a query), and
+ * stay after they expire so that a database outage can be answered with
+ * the last good page. Pure APR: unit-tested without httpd.
+ */
+#ifndef WEBCAST_CACHE_H
+#define WEBCAST_CACHE_H
+
+#include <apr_pools.h>
+#include <apr_time.h>
+
+/* One answer, as the handler writes it. */
+typedef struct {
+    const char *content_type;
+    const char *head, *body, *tail;     /* pages: open, main, close */
+    int is_page;                        /* header/footer go between parts */
+    apr_time_t last_modified;
+    const char *etag;                   /* quoted */
+    int max_age;                        /* Cache-Control max-age */
+} webcast_response;
+
+typedef struct webcast_cache webcast_cache;
+
+apr_status_t webcast_cache_create(apr_pool_t *parent, apr_size_t max_bytes,
+                                  webcast_cache **out);
+
+/* Copy the entry for `key` into `p`. Returns 0 when there is none, else 1
+ * with *fresh telling whether it is still within its TTL. */
+int webcast_cache_get(webcast_cache *c, const char *key, apr_time_t now,
+                      apr_pool_t *p, webcast_response *out, int *fresh);
+
+/* Store a copy until `expires` (and after, as a stale fallback), evicting
+ * the oldest entries while the cache is over its size. */
+void webcast_cache_put(webcast_cache *c, const char *key,
+                       const webcast_response *resp, apr_time_t expires);
+
+/* What the cache holds now: entries and bytes accounted. */
+void webcast_cache_usage(webcast_cache *c, int *entries, apr_size_t *bytes);
+
+#endif
