@@ -1,8 +1,8 @@
 /* webcast_cache.c - a bounded, thread-shared cache of rendered responses.
  *
  * Each entry lives in its own subpool of a private allocator, so evicting
- * it gives its memory back; the allocator keeps at most the cache's size
- * in free blocks. Sizes are accounted in whole pool blocks, so the bound
+ * it gives its memory back (the allocator keeps only a few free blocks).
+ * Sizes are accounted in whole pool blocks, so the bound
  * holds for real memory, not just for string lengths.
  */
 #include <string.h>
@@ -49,7 +49,9 @@ apr_status_t webcast_cache_create(apr_pool_t *parent, apr_size_t max_bytes,
     if ((rv = apr_allocator_create(&allocator)) != APR_SUCCESS) {
         return rv;
     }
-    apr_allocator_max_free_set(allocator, max_bytes);
+    /* Evicted entries' blocks go back to the system beyond a few: free
+     * memory kept "for later" would be memory outside the bound. */
+    apr_allocator_max_free_set(allocator, 8 * BLOCK);
     if ((rv = apr_pool_create_ex(&pool, parent, NULL, allocator))
         != APR_SUCCESS) {
         apr_allocator_destroy(allocator);

@@ -38,9 +38,9 @@ APLOG_USE_MODULE(webcast);
 /* Times are UTC DATETIMEs; TIMESTAMPDIFF from the epoch reads them as UTC
  * whatever the session time zone (UNIX_TIMESTAMP would not). DATE + 0 is
  * the day as yyyymmdd. */
-#define PRESENTATION_COLS \
+#define PRESENTATION_COLS(bio, summary) \
     "p.id, p.workshop_id, w.slug, w.title, p.title, p.speaker_name," \
-    " p.speaker_affiliation, p.speaker_bio, p.summary," \
+    " p.speaker_affiliation, " bio ", " summary "," \
     " TIMESTAMPDIFF(SECOND, '1970-01-01', p.starts_at)," \
     " TIMESTAMPDIFF(SECOND, '1970-01-01', p.ends_at)," \
     " p.slides_url, p.has_webcast, p.webcast_state, p.webcast_path," \
@@ -57,9 +57,11 @@ static const struct {
     const char *label, *sql;
 } statements[] = {
     { LABEL_PRESENTATION,
-      "SELECT " PRESENTATION_COLS PRESENTATION_FROM " WHERE p.id = %s" },
+      "SELECT " PRESENTATION_COLS("p.speaker_bio", "p.summary")
+      PRESENTATION_FROM " WHERE p.id = %s" },
+    /* The schedule shows no bios or summaries: leave the TEXT out. */
     { LABEL_SCHEDULE,
-      "SELECT " PRESENTATION_COLS PRESENTATION_FROM
+      "SELECT " PRESENTATION_COLS("NULL", "NULL") PRESENTATION_FROM
       " WHERE p.workshop_id = %s ORDER BY p.starts_at, p.id" },
     { LABEL_WORKSHOP,
       "SELECT " WORKSHOP_COLS ", 0 FROM workshop w WHERE w.slug = %s" },

@@ -155,6 +155,13 @@ static const char *etag_of(apr_pool_t *p, const webcast_response *resp)
                         digest[4], digest[5], digest[6], digest[7]);
 }
 
+/* What a database answer means for build_*(). */
+static int status_of(webcast_db_status st)
+{
+    return st == WEBCAST_DB_OK ? OK : st == WEBCAST_DB_NOT_FOUND
+                                      ? HTTP_NOT_FOUND : UNAVAILABLE;
+}
+
 static void page_response(request_rec *r, webcast_response *resp,
                           webcast_page pg, apr_time_t mtime, int max_age)
 {
@@ -194,15 +201,10 @@ static int build_workshop(request_rec *r, const webcast_dir_conf *conf,
     webcast_site site = site_of(r, conf);
     webcast_presentation **list;
     apr_time_t mtime;
-    int i;
+    int i, rc;
 
-    switch (webcast_db_workshop(r, slug, &w, &schedule)) {
-    case WEBCAST_DB_UNAVAILABLE:
-        return UNAVAILABLE;
-    case WEBCAST_DB_NOT_FOUND:
-        return HTTP_NOT_FOUND;
-    case WEBCAST_DB_OK:
-        break;
+    if ((rc = status_of(webcast_db_workshop(r, slug, &w, &schedule))) != OK) {
+        return rc;
     }
     list = (webcast_presentation **)schedule->elts;
     for (mtime = w->updated_at, i = 0; i < schedule->nelts; i++) {
@@ -219,14 +221,10 @@ static int build_presentation(request_rec *r, const webcast_dir_conf *conf,
 {
     webcast_presentation *p;
     webcast_site site = site_of(r, conf);
+    int rc;
 
-    switch (webcast_db_presentation(r, id, &p)) {
-    case WEBCAST_DB_UNAVAILABLE:
-        return UNAVAILABLE;
-    case WEBCAST_DB_NOT_FOUND:
-        return HTTP_NOT_FOUND;
-    case WEBCAST_DB_OK:
-        break;
+    if ((rc = status_of(webcast_db_presentation(r, id, &p))) != OK) {
+        return rc;
     }
     page_response(r, resp, webcast_render_presentation(r->pool, &site, p),
                   p->updated_at, p->state == WEBCAST_STATE_ARCHIVE
@@ -241,6 +239,7 @@ static int build_refmovie(request_rec *r, const webcast_dir_conf *conf,
     webcast_presentation *p;
     const char *url, *body, *why = NULL;
     apr_size_t len;
+    int rc;
 
     /* A configuration gap is not worth a query (or a 503 in an outage). */
     if (pat == NULL) {
@@ -249,13 +248,9 @@ static int build_refmovie(request_rec *r, const webcast_dir_conf *conf,
                       live ? "WebcastLiveURL" : "WebcastArchiveURL", r->uri);
         return HTTP_NOT_FOUND;
     }
-    switch (webcast_db_presentation(r, id, &p)) {
-    case WEBCAST_DB_UNAVAILABLE:
-        return UNAVAILABLE;
-    case WEBCAST_DB_NOT_FOUND:
-        return not_found(r, id, "no such presentation");
-    case WEBCAST_DB_OK:
-        break;
+    if ((rc = status_of(webcast_db_presentation(r, id, &p))) != OK) {
+        return rc == HTTP_NOT_FOUND ? not_found(r, id, "no such presentation")
+                                    : rc;
     }
     url = webcast_stream_url(r->pool, pat, p, live ? WEBCAST_STREAM_LIVE
                              : WEBCAST_STREAM_ARCHIVE, &why);
