@@ -16,5 +16,6 @@ Suite *html_suite(void);
 Suite *state_suite(void);
 Suite *render_suite(void);
 Suite *time_suite(void);
+Suite *token_suite(void);
 
 #endif
