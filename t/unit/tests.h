@@ -17,5 +17,6 @@ Suite *state_suite(void);
 Suite *render_suite(void);
 Suite *time_suite(void);
 Suite *token_suite(void);
+Suite *form_suite(void);
 
 #endif
