@@ -8,6 +8,7 @@
 #include "http_request.h"
 
 #include "webcast.h"
+#include "webcast_admin.h"
 
 #define SLOT(field) (void *)APR_OFFSETOF(webcast_dir_conf, field)
 #define WHERE (RSRC_CONF | ACCESS_CONF)
@@ -40,6 +41,10 @@ static const command_rec webcast_cmds[] = {
     AP_INIT_TAKE1("WebcastFooterName", webcast_set_local_uri,
                   SLOT(footer_name), WHERE,
                   "Local URL of an HTML fragment put at the end of each page"),
+    AP_INIT_TAKE1("WebcastAdminSecretFile", webcast_set_admin_secret_file,
+                  NULL, WHERE,
+                  "File with the secret of the staff admin's anti-forgery "
+                  "tokens; made with a random secret if it does not exist"),
     { NULL }
 };
 
@@ -53,6 +58,9 @@ static void webcast_register_hooks(apr_pool_t *p)
     ap_hook_map_to_storage(webcast_map_to_storage, NULL, NULL,
                            APR_HOOK_MIDDLE);
     ap_hook_handler(webcast_handler, NULL, NULL, APR_HOOK_MIDDLE);
+    ap_hook_translate_name(webcast_admin_translate_name, NULL, NULL,
+                           APR_HOOK_MIDDLE);
+    ap_hook_handler(webcast_admin_handler, NULL, NULL, APR_HOOK_MIDDLE);
 }
 
 AP_DECLARE_MODULE(webcast) = {

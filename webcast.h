@@ -13,6 +13,7 @@
 #include "webcast_pattern.h"
 #include "webcast_state.h"
 #include "webcast_time.h"
+#include "webcast_token.h"
 
 /* The log tag every line of ours starts with, so admins can grep for it. */
 #define WEBCAST_LOG_TAG "mod_webcast: "
@@ -33,11 +34,13 @@ typedef struct {
     const char *stylesheet;         /* WebcastStyleSheet */
     const char *header_name;        /* WebcastHeaderName */
     const char *footer_name;        /* WebcastFooterName */
+    const webcast_key *admin_secret; /* WebcastAdminSecretFile's bytes */
 } webcast_dir_conf;
 
 typedef struct {
     int prepared;                   /* our statements are registered */
     const webcast_tz *utc;          /* the zone when none is configured */
+    int admin_prepared;             /* the admin's statements too */
 } webcast_server_conf;
 
 /* webcast_config.c */
@@ -82,6 +85,15 @@ webcast_db_status webcast_db_workshops(request_rec *r,
 webcast_db_status webcast_db_workshop(request_rec *r, const char *slug,
                                       webcast_workshop **out,
                                       apr_array_header_t **schedule);
+
+/* For files that include apr_dbd.h and mod_dbd.h (the DB files): a
+ * connection with retry past dead pooled ones, and column n of a row as a
+ * pool string (NULL for SQL NULL). */
+#ifdef DBD_H
+ap_dbd_t *webcast_db_acquire(request_rec *r);
+const char *webcast_db_text(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                            apr_dbd_row_t *row, int n);
+#endif
 
 /* webcast_handler.c */
 int webcast_handler(request_rec *r);

@@ -86,6 +86,7 @@ void *webcast_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
     MERGE(stylesheet);
     MERGE(header_name);
     MERGE(footer_name);
+    MERGE(admin_secret);
     return conf;
 }
 

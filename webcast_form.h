@@ -73,6 +73,16 @@ typedef struct {
 
 webcast_record *webcast_record_new(apr_pool_t *p, webcast_kind kind);
 
+/* One row of the audit trail: a field of a record changed. */
+typedef struct {
+    apr_time_t at;
+    const char *user;
+    const char *action;         /* "create", "update" or "delete" */
+    const char *field;          /* the column */
+    const char *old_value, *new_value;
+    apr_uint32_t version;       /* the record's version after it */
+} webcast_change;
+
 typedef struct {
     webcast_kind kind;
     const char **raw;           /* as typed, or as the form shows a value */
