@@ -976,10 +976,16 @@ int webcast_admin_handler(request_rec *r)
         return do_post(&a, &rt);
     }
     if (r->method_number != M_GET || rt.what == R_STATE) {
-        r->allowed = rt.what == R_STATE ? AP_METHOD_BIT << M_POST
-                     : rt.what == R_TODAY || rt.what == R_LIST
-                       || rt.what == R_SHOW ? AP_METHOD_BIT << M_GET
-                     : (AP_METHOD_BIT << M_GET) | (AP_METHOD_BIT << M_POST);
+        if (rt.what == R_STATE) {
+            ap_allow_methods(r, REPLACE_ALLOW, "POST", NULL);
+        }
+        else if (rt.what == R_TODAY || rt.what == R_LIST
+                 || rt.what == R_SHOW) {
+            ap_allow_methods(r, REPLACE_ALLOW, "GET", "HEAD", NULL);
+        }
+        else {
+            ap_allow_methods(r, REPLACE_ALLOW, "GET", "HEAD", "POST", NULL);
+        }
         return HTTP_METHOD_NOT_ALLOWED;
     }
     return do_get(&a, &rt);
