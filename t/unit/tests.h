@@ -18,5 +18,6 @@ Suite *render_suite(void);
 Suite *time_suite(void);
 Suite *token_suite(void);
 Suite *form_suite(void);
+Suite *admin_render_suite(void);
 
 #endif
