@@ -800,7 +800,7 @@ static int post_state(admin_t *a, apr_uint32_t id)
                                     webcast_state_label(from)), back,
                        "Show it");
     }
-    if (strcmp(cur->value[PF_HAS_WEBCAST], "0") == 0) {
+    if (webcast_value_equal(cur->value[PF_HAS_WEBCAST], "0")) {
         webcast_admin_db_rollback(tx);
         return message(a, HTTP_CONFLICT, "Not webcast",
                        "This presentation is not marked as webcast. Tick "
