@@ -730,7 +730,8 @@ const char *webcast_admin_render_form(apr_pool_t *p,
     putf(o, "<div class=\"actions\"><button type=\"submit\" class=\"big\">"
          "Save</button> <a href=\"%s\">Cancel</a>",
          pg->workshop ? href(o, "/workshops/%u/", (unsigned)pg->workshop->id)
-         : pg->id ? href(o, "/workshops/%u/", (unsigned)pg->id)
+         : pg->id && kind == WEBCAST_WORKSHOP
+         ? href(o, "/workshops/%u/", (unsigned)pg->id)
          : href(o, "/workshops/"));
     if (pg->id) {
         putf(o, " <a href=\"%s\">Delete this %s&hellip;</a>",

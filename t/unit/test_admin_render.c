@@ -188,6 +188,8 @@ START_TEST(form_ties_messages_to_fields)
     HAS(html, "<option value=\"archive\" selected>Archive ready</option>");
     HAS(html, "Day and time in UTC, the site&#39;s time zone.");
     HAS(html, "some fields need a fix");
+    /* a presentation whose workshop is unknown: Cancel goes to the list */
+    HAS(html, "Save</button> <a href=\"/admin/workshops/\">Cancel</a>");
     HASNT(html, "<script>");
 }
 END_TEST
