@@ -438,6 +438,8 @@ static int show_form(admin_t *a, int status, webcast_form *form,
     apr_uint32_t wid;
     const char *ws;
 
+    /* What the form shows besides the typed values is read if it can be:
+     * with the database down, the form still comes back with them. */
     memset(&pg, 0, sizeof(pg));
     if (form->kind == WEBCAST_PRESENTATION) {
         st = webcast_admin_db_workshops(a->r, &workshops);
@@ -445,15 +447,16 @@ static int show_form(admin_t *a, int status, webcast_form *form,
         if (st == WEBCAST_DB_OK && ws
             && webcast_parse_id(ws, strlen(ws), &wid)
             && webcast_admin_db_get(a->r, WEBCAST_WORKSHOP, wid, &w)
-               == WEBCAST_DB_UNAVAILABLE) {
-            st = WEBCAST_DB_UNAVAILABLE;
+               != WEBCAST_DB_OK) {
+            w = NULL;
+        }
+        if (st != WEBCAST_DB_OK) {
+            workshops = NULL;
         }
     }
-    if (st == WEBCAST_DB_OK && id) {
-        st = webcast_admin_db_history(a->r, form->kind, id, 0, &history);
-    }
-    if (st != WEBCAST_DB_OK) {
-        return unavailable(a);
+    if (id && webcast_admin_db_history(a->r, form->kind, id, 0, &history)
+              != WEBCAST_DB_OK) {
+        history = NULL;
     }
     pg.form = form;
     pg.id = id;
@@ -474,6 +477,19 @@ static int show_form(admin_t *a, int status, webcast_form *form,
     }
     return send_html(a->r, status, webcast_admin_render_form(
         a->r->pool, &a->site, &pg));
+}
+
+/* The database failed during a save: nothing was written (the
+ * transaction rolled back), and the typed form comes back to try again. */
+static int not_saved(admin_t *a, webcast_form *form, apr_uint32_t id,
+                     apr_uint32_t version)
+{
+    apr_table_setn(a->r->err_headers_out, "Retry-After",
+                   WEBCAST_RETRY_AFTER);
+    return show_form(a, HTTP_SERVICE_UNAVAILABLE, form, id, version,
+                     "The database did not answer, so nothing was saved. "
+                     "What you typed is below: press Save again in a few "
+                     "seconds.", NULL);
 }
 
 static int page_new(admin_t *a, webcast_kind kind)
@@ -563,7 +579,7 @@ static int refused(admin_t *a, webcast_form *form, webcast_save_status s,
                                       "another.";
     }
     else {
-        return unavailable(a);
+        return not_saved(a, form, id, version);
     }
     form->nerrors++;
     return show_form(a, HTTP_UNPROCESSABLE_ENTITY, form, id, version, NULL,
@@ -584,7 +600,7 @@ static int post_new(admin_t *a, webcast_kind kind)
     }
     rec = record_of(a, form);
     if (webcast_admin_db_begin(a->r, &tx) != WEBCAST_DB_OK) {
-        return unavailable(a);
+        return not_saved(a, form, 0, 0);
     }
     s = webcast_admin_db_write(tx, a->site.user, NULL, rec);
     if (s != WEBCAST_SAVE_OK) {
@@ -592,7 +608,7 @@ static int post_new(admin_t *a, webcast_kind kind)
         return refused(a, form, s, 0, 0);
     }
     if (webcast_admin_db_commit(tx) != 0) {
-        return unavailable(a);
+        return not_saved(a, form, 0, 0);
     }
     ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, a->r, WEBCAST_LOG_TAG
                   "%s added %s %u", a->site.user, webcast_kind_name(kind),
@@ -614,7 +630,7 @@ static int stale(admin_t *a, webcast_form *form, const webcast_record *cur,
 
     if (webcast_admin_db_history(a->r, form->kind, cur->id, version,
                                  &changes) != WEBCAST_DB_OK) {
-        return unavailable(a);
+        return not_saved(a, form, cur->id, version);
     }
     for (i = 0; i < n; i++) {
         const webcast_change *first = NULL;
@@ -673,7 +689,7 @@ static int post_edit(admin_t *a, webcast_kind kind, apr_uint32_t id)
                          NULL, NULL);
     }
     if (webcast_admin_db_begin(a->r, &tx) != WEBCAST_DB_OK) {
-        return unavailable(a);
+        return not_saved(a, form, id, version);
     }
     st = webcast_admin_db_lock(tx, kind, id, &cur);
     if (st == WEBCAST_DB_NOT_FOUND) {
@@ -685,7 +701,8 @@ static int post_edit(admin_t *a, webcast_kind kind, apr_uint32_t id)
             ".", NULL), NULL);
     }
     if (st != WEBCAST_DB_OK) {
-        return unavailable(a);
+        webcast_admin_db_rollback(tx);
+        return not_saved(a, form, id, version);
     }
     if (cur->version != version) {
         webcast_admin_db_rollback(tx);
@@ -702,7 +719,7 @@ static int post_edit(admin_t *a, webcast_kind kind, apr_uint32_t id)
         return refused(a, form, s, id, version);
     }
     if (webcast_admin_db_commit(tx) != 0) {
-        return unavailable(a);
+        return not_saved(a, form, id, version);
     }
     return after(a, rec, rec->version == cur->version ? "unchanged"
                                                       : "saved");

@@ -557,7 +557,9 @@ static void put_options_workshop(out_t *o, const webcast_admin_form_page *pg,
     }
     if (!found) {
         putf(o, "<option value=\"%s\" selected>%s</option>", H(raw),
-             raw && *raw ? "(no such workshop)" : "Pick a workshop");
+             !raw || !*raw ? "Pick a workshop"
+             : pg->nworkshops ? "(no such workshop)"
+             : apr_pstrcat(o->p, "Workshop #", H(raw), NULL));
     }
 }
 

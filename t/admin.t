@@ -475,6 +475,22 @@ is req('POST', '/admin/workshops/101/delete', form => [ token => $token, version
     "$base/admin/workshops/?done=deleted", 'an empty workshop: deleted';
 is db_sql('SELECT COUNT(*) FROM workshop WHERE id = 101'), 0, '... gone';
 
+# ---- the database down during a save: nothing written, nothing lost
+my $v104 = field_of(104, 'version');
+WebcastTest::db('stop');
+my $down = req('POST', '/admin/presentations/104/edit',
+               form => talk_form(version => $v104, title => 'Typed while down'));
+is $down->code, 503, 'a save while the database is down: 503';
+like $down->header('Retry-After') // '', qr/^\d+$/, '... with Retry-After';
+like $down->decoded_content, qr{nothing was saved}, '... saying so';
+like $down->decoded_content, qr{value="Typed while down"}, '... with what was typed';
+html5_ok($down->decoded_content, 'form while the database is down');
+is flip(101, 'live', 'concluded')->code, 503, 'a flip while the database is down: 503';
+WebcastTest::db('start');
+ok defined WebcastTest::wait_for(15, sub { req('GET', '/admin/')->code == 200 }),
+    'the admin recovers when the database is back';
+is field_of(104, 'title'), 'Edited by helper', 'nothing of the failed save was written';
+
 # ---- the migration is idempotent
 open my $mig, '-|', "$ENV{WEBCAST_TOP}/tools/mariadb-private", $ENV{WEBCAST_TEST_DB_DIR}, 'sql',
     '-e', "source $ENV{WEBCAST_TOP}/sql/002-admin.sql" or die;
