@@ -8,6 +8,7 @@
 #include "http_request.h"
 
 #include "webcast.h"
+#include "webcast_admin.h"
 
 #define SLOT(field) (void *)APR_OFFSETOF(webcast_dir_conf, field)
 #define WHERE (RSRC_CONF | ACCESS_CONF)
@@ -46,6 +47,10 @@ static const command_rec webcast_cmds[] = {
     AP_INIT_TAKE1("WebcastCacheSize", webcast_set_cache_size, NULL,
                   RSRC_CONF, "Memory for cached pages per httpd child, "
                   "e.g. 16M (default)"),
+    AP_INIT_TAKE1("WebcastAdminSecretFile", webcast_set_admin_secret_file,
+                  NULL, WHERE,
+                  "File with the secret of the staff admin's anti-forgery "
+                  "tokens; made with a random secret if it does not exist"),
     { NULL }
 };
 
@@ -60,6 +65,9 @@ static void webcast_register_hooks(apr_pool_t *p)
                            APR_HOOK_MIDDLE);
     ap_hook_child_init(webcast_cache_init, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_handler(webcast_handler, NULL, NULL, APR_HOOK_MIDDLE);
+    ap_hook_translate_name(webcast_admin_translate_name, NULL, NULL,
+                           APR_HOOK_MIDDLE);
+    ap_hook_handler(webcast_admin_handler, NULL, NULL, APR_HOOK_MIDDLE);
 }
 
 AP_DECLARE_MODULE(webcast) = {

@@ -13,6 +13,7 @@
 #include "webcast_pattern.h"
 #include "webcast_state.h"
 #include "webcast_time.h"
+#include "webcast_token.h"
 
 /* The log tag every line of ours starts with, so admins can grep for it. */
 #define WEBCAST_LOG_TAG "mod_webcast: "
@@ -34,12 +35,14 @@ typedef struct {
     const char *header_name;        /* WebcastHeaderName */
     const char *footer_name;        /* WebcastFooterName */
     int cache_ttl;                  /* WebcastCacheTTL seconds, -1 unset */
+    const webcast_key *admin_secret; /* WebcastAdminSecretFile's bytes */
 } webcast_dir_conf;
 
 typedef struct {
     int prepared;                   /* our statements are registered */
     const webcast_tz *utc;          /* the zone when none is configured */
     apr_size_t cache_size;          /* WebcastCacheSize, main server only */
+    int admin_prepared;             /* the admin's statements too */
 } webcast_server_conf;
 
 #define WEBCAST_CACHE_SIZE_DEFAULT (16 * 1024 * 1024)
@@ -90,6 +93,15 @@ webcast_db_status webcast_db_workshops(request_rec *r,
 webcast_db_status webcast_db_workshop(request_rec *r, const char *slug,
                                       webcast_workshop **out,
                                       apr_array_header_t **schedule);
+
+/* For files that include apr_dbd.h and mod_dbd.h (the DB files): a
+ * connection with retry past dead pooled ones, and column n of a row as a
+ * pool string (NULL for SQL NULL). */
+#ifdef DBD_H
+ap_dbd_t *webcast_db_acquire(request_rec *r);
+const char *webcast_db_text(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                            apr_dbd_row_t *row, int n);
+#endif
 
 /* webcast_handler.c */
 int webcast_handler(request_rec *r);

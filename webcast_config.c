@@ -92,6 +92,7 @@ void *webcast_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
     MERGE(header_name);
     MERGE(footer_name);
     conf->cache_ttl = add->cache_ttl >= 0 ? add->cache_ttl : base->cache_ttl;
+    MERGE(admin_secret);
     return conf;
 }
 

@@ -319,3 +319,16 @@ webcast_db_status webcast_db_workshop(request_rec *r, const char *slug,
                      copy_presentation, schedule);
     return st == WEBCAST_DB_NOT_FOUND ? WEBCAST_DB_OK : st;
 }
+
+/* ---- for webcast_admin_db.c: the same connection handling ---- */
+
+ap_dbd_t *webcast_db_acquire(request_rec *r)
+{
+    return acquire(r);
+}
+
+const char *webcast_db_text(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                            apr_dbd_row_t *row, int n)
+{
+    return text(p, drv, row, n);
+}

@@ -123,3 +123,8 @@ int webcast_url_linkable(const char *url)
     }
     return 1;
 }
+
+apr_size_t webcast_utf8_len(const char *s)
+{
+    return utf8_len((const unsigned char *)s);
+}

@@ -16,4 +16,7 @@ const char *webcast_html(apr_pool_t *p, const char *s);
  * space, control byte or non-ASCII byte. */
 int webcast_url_linkable(const char *url);
 
+/* Length (1..4) of the valid UTF-8 sequence at s, 0 when invalid. */
+apr_size_t webcast_utf8_len(const char *s);
+
 #endif

@@ -732,6 +732,37 @@ const char *webcast_tz_local(const webcast_tz *tz, apr_time_t t,
     return ty->abbr;
 }
 
+/* Local seconds L are UTC L - o for an offset o in effect then. The
+ * offsets a day before and after bracket every candidate, as no zone
+ * changes its offset twice within two days: one fitting candidate is the
+ * usual case, none a gap, two an overlap (the earlier is the first). */
+int webcast_tz_to_utc(const webcast_tz *tz, int y, int mo, int d, int h,
+                      int mi, apr_time_t *out)
+{
+    apr_int64_t local, cand[2], best = 0;
+    int i, found = 0;
+
+    if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1
+        || d > month_days(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59) {
+        return -1;
+    }
+    local = days_from_civil(y, mo, d) * SECS_PER_DAY + h * 3600 + mi * 60;
+    cand[0] = local - find_type(tz, local - SECS_PER_DAY)->utoff;
+    cand[1] = local - find_type(tz, local + SECS_PER_DAY)->utoff;
+    for (i = 0; i < 2; i++) {
+        if (cand[i] + find_type(tz, cand[i])->utoff == local
+            && (!found || cand[i] < best)) {
+            best = cand[i];
+            found = 1;
+        }
+    }
+    if (!found) {
+        return 1;
+    }
+    *out = apr_time_from_sec(best);
+    return 0;
+}
+
 int webcast_time_day(const webcast_tz *tz, apr_time_t t)
 {
     apr_time_exp_t tm;

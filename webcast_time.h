@@ -54,6 +54,14 @@ typedef enum {
 const char *webcast_time_format(apr_pool_t *p, const webcast_tz *tz,
                                 apr_time_t t, webcast_time_style style);
 
+/* The UTC instant of local wall-clock time y-mo-d h:mi in tz, for times
+ * typed into a form. Returns 0 and sets *out; -1 when no such date or time
+ * exists in the calendar (Feb. 30, 24:00); 1 when the clocks skip that time
+ * (the spring-forward gap). A time that occurs twice (the hour repeated
+ * when the clocks fall back) gives the first, in daylight time. */
+int webcast_tz_to_utc(const webcast_tz *tz, int y, int mo, int d, int h,
+                      int mi, apr_time_t *out);
+
 /* Local calendar day of t as yyyymmdd, for grouping a schedule by day. */
 int webcast_time_day(const webcast_tz *tz, apr_time_t t);
 

@@ -577,6 +577,66 @@ START_TEST(hostile_files_rejected)
 }
 END_TEST
 
+/* Times typed into the admin's forms, in the site's zone. */
+START_TEST(local_to_utc)
+{
+    const webcast_tz *la = zone(LA), *berlin = zone("Europe/Berlin");
+    apr_time_t t = 0;
+
+    ck_assert_int_eq(webcast_tz_to_utc(la, 2026, 7, 15, 12, 0, &t), 0);
+    ck_assert(t == utc(2026, 7, 15, 19, 0, 0));
+    ck_assert_int_eq(webcast_tz_to_utc(la, 2026, 1, 14, 12, 0, &t), 0);
+    ck_assert(t == utc(2026, 1, 14, 20, 0, 0));
+    ck_assert_int_eq(webcast_tz_to_utc(berlin, 2026, 11, 25, 21, 30, &t), 0);
+    ck_assert(t == utc(2026, 11, 25, 20, 30, 0));
+    ck_assert_int_eq(webcast_tz_to_utc(webcast_tz_utc(test_pool), 2026, 2,
+                                       28, 23, 59, &t), 0);
+    ck_assert(t == utc(2026, 2, 28, 23, 59, 0));
+    /* after 2037: from the footer rule */
+    ck_assert_int_eq(webcast_tz_to_utc(la, 2040, 7, 1, 12, 0, &t), 0);
+    ck_assert(t == utc(2040, 7, 1, 19, 0, 0));
+}
+END_TEST
+
+START_TEST(local_to_utc_dst_gap_and_overlap)
+{
+    const webcast_tz *la = zone(LA), *berlin = zone("Europe/Berlin");
+    apr_time_t t = 0;
+
+    /* 2:00-2:59 a.m. on March 8, 2026 never happens in Los Angeles */
+    ck_assert_int_eq(webcast_tz_to_utc(la, 2026, 3, 8, 2, 30, &t), 1);
+    ck_assert_int_eq(webcast_tz_to_utc(la, 2026, 3, 8, 1, 59, &t), 0);
+    ck_assert(t == utc(2026, 3, 8, 9, 59, 0));
+    ck_assert_int_eq(webcast_tz_to_utc(la, 2026, 3, 8, 3, 0, &t), 0);
+    ck_assert(t == utc(2026, 3, 8, 10, 0, 0));
+    /* 1:30 a.m. on Nov. 1, 2026 happens twice: the first is PDT */
+    ck_assert_int_eq(webcast_tz_to_utc(la, 2026, 11, 1, 1, 30, &t), 0);
+    ck_assert(t == utc(2026, 11, 1, 8, 30, 0));
+    ck_assert_int_eq(webcast_tz_to_utc(la, 2026, 11, 1, 2, 0, &t), 0);
+    ck_assert(t == utc(2026, 11, 1, 10, 0, 0));
+    ck_assert_int_eq(webcast_tz_to_utc(berlin, 2026, 3, 29, 2, 15, &t), 1);
+    ck_assert_int_eq(webcast_tz_to_utc(berlin, 2026, 10, 25, 2, 15, &t), 0);
+    ck_assert(t == utc(2026, 10, 25, 0, 15, 0));
+}
+END_TEST
+
+START_TEST(local_to_utc_impossible_dates)
+{
+    const webcast_tz *la = zone(LA);
+    apr_time_t t = 0;
+
+    ck_assert_int_eq(webcast_tz_to_utc(la, 2026, 2, 29, 12, 0, &t), -1);
+    ck_assert_int_eq(webcast_tz_to_utc(la, 2028, 2, 29, 12, 0, &t), 0);
+    ck_assert_int_eq(webcast_tz_to_utc(la, 2026, 4, 31, 12, 0, &t), -1);
+    ck_assert_int_eq(webcast_tz_to_utc(la, 2026, 13, 1, 12, 0, &t), -1);
+    ck_assert_int_eq(webcast_tz_to_utc(la, 2026, 0, 1, 12, 0, &t), -1);
+    ck_assert_int_eq(webcast_tz_to_utc(la, 2026, 1, 1, 24, 0, &t), -1);
+    ck_assert_int_eq(webcast_tz_to_utc(la, 2026, 1, 1, 12, 60, &t), -1);
+    ck_assert_int_eq(webcast_tz_to_utc(la, 10000, 1, 1, 12, 0, &t), -1);
+    ck_assert_int_eq(webcast_tz_to_utc(la, 0, 1, 1, 12, 0, &t), -1);
+}
+END_TEST
+
 Suite *time_suite(void)
 {
     Suite *s = suite_create("time");
@@ -601,6 +661,9 @@ Suite *time_suite(void)
     tcase_add_test(tc, bad_footers_ignored);
     tcase_add_test(tc, version1_file);
     tcase_add_test(tc, hostile_files_rejected);
+    tcase_add_test(tc, local_to_utc);
+    tcase_add_test(tc, local_to_utc_dst_gap_and_overlap);
+    tcase_add_test(tc, local_to_utc_impossible_dates);
     suite_add_tcase(s, tc);
     return s;
 }

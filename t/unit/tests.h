@@ -17,5 +17,8 @@ Suite *state_suite(void);
 Suite *render_suite(void);
 Suite *cache_suite(void);
 Suite *time_suite(void);
+Suite *token_suite(void);
+Suite *form_suite(void);
+Suite *admin_render_suite(void);
 
 #endif

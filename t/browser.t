@@ -1,0 +1,63 @@
+# t/browser.t - the staff admin in a real browser: Debian's Chromium,
+# headless, driven by playwright-core (t/browser/, installed with npm ci;
+# no browser download). A person signs in, makes a talk live, ends the one
+# before it as the page offers, and sees the public pages change.
+use strict;
+use warnings FATAL => 'all';
+
+use Apache::Test qw(-withtestmore);
+use Apache::TestRequest ();
+use lib 't/lib';
+use WebcastTest ();
+
+my $chromium = $ENV{CHROMIUM} || '/usr/bin/chromium';
+my $dir = "$ENV{WEBCAST_TOP}/t/browser";
+plan skip_all => "no $chromium (tools/deps test installs chromium)"
+    unless -x $chromium;
+plan skip_all => 'no node/npm (tools/deps test installs nodejs and npm)'
+    unless `node --version 2>/dev/null` && `npm --version 2>/dev/null`;
+
+sub db_sql { my $s = WebcastTest::db_sql(@_); $s =~ s/\s+\z//; return $s }
+
+Apache::TestRequest::module('webcast_site');
+my $base = 'http://' . Apache::TestRequest::hostport();
+
+db_sql(q{DELETE FROM presentation WHERE workshop_id = 110});
+db_sql(q{DELETE FROM workshop WHERE id = 110});
+db_sql(q{INSERT INTO workshop (id, slug, title, starts_on, ends_on, live_stream) VALUES
+  (110, 'browser-ws', 'Browser workshop', CURRENT_DATE - INTERVAL 1 DAY, CURRENT_DATE + INTERVAL 1 DAY, 'browser.sdp')});
+db_sql(q{INSERT INTO presentation (id, workshop_id, title, speaker_name, starts_at, ends_at,
+  has_webcast, webcast_state) VALUES
+  (110, 110, 'Earlier browser talk', 'Ann Before', UTC_TIMESTAMP() - INTERVAL 1 HOUR, UTC_TIMESTAMP(), 1, 'live'),
+  (111, 110, 'Browser talk', 'Bo Browser', UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL 1 HOUR, 1, 'upcoming')});
+
+unless (-d "$dir/node_modules/playwright-core") {
+    local $ENV{PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD} = 1;
+    # from inside the directory, not with --prefix: that would also move
+    # npm's global config (prefix/etc/npmrc) and lose its settings
+    my $out = `cd '$dir' && npm ci --no-audit --no-fund --loglevel=error 2>&1`;
+    is $?, 0, 'npm ci installs playwright-core' or diag $out;
+}
+
+my @steps = `timeout 120 node '$dir/flip.js' '$base' staff staff-pass 'Browser workshop' 'Browser talk' 'Earlier browser talk' 111 110 2>&1`;
+my $rc = $? >> 8;
+for (@steps) {
+    chomp;
+    if (/^ok - (.*)/) {
+        pass "browser: $1";
+    }
+    else {
+        fail "browser: $_";
+    }
+}
+is $rc, 0, 'the browser session ran to its end';
+is db_sql('SELECT webcast_state FROM presentation WHERE id = 111'), 'live', 'database: the talk is live';
+is db_sql('SELECT webcast_state FROM presentation WHERE id = 110'), 'concluded', 'database: the one before has ended';
+is db_sql(q{SELECT GROUP_CONCAT(CONCAT(record_id, ':', old_value, '>', new_value) ORDER BY id)
+            FROM webcast_audit WHERE table_name = 'presentation' AND record_id IN (110, 111)
+            AND `user` = 'staff' AND field = 'webcast_state'}),
+    '111:upcoming>live,110:live>concluded', 'the audit trail has both, by staff';
+
+db_sql(q{DELETE FROM presentation WHERE workshop_id = 110});
+db_sql(q{DELETE FROM workshop WHERE id = 110});
+done_testing();

@@ -1,0 +1,84 @@
+/* webcast_admin.h - the staff admin (SPEC section 6), httpd side.
+ *
+ * webcast_admin.c answers requests (routing, the security checks, POST
+ * handling, redirects); webcast_admin_db.c is its only door to mod_dbd;
+ * webcast_admin_config.c reads the token secret. The pure parts are
+ * webcast_form.c (rules), webcast_token.c (tokens) and
+ * webcast_admin_render.c (HTML).
+ */
+#ifndef WEBCAST_ADMIN_H
+#define WEBCAST_ADMIN_H
+
+#include "httpd.h"
+#include "http_config.h"
+
+#include "webcast.h"
+#include "webcast_form.h"
+
+/* Largest form body accepted; a form holds two TEXT fields of 64 KB,
+ * which percent-encoding can triple. */
+#define WEBCAST_ADMIN_MAX_BODY (1024 * 1024)
+
+/* webcast_admin_config.c */
+const char *webcast_set_admin_secret_file(cmd_parms *cmd, void *conf,
+                                          const char *arg);
+
+/* webcast_admin.c */
+int webcast_admin_handler(request_rec *r);
+int webcast_admin_translate_name(request_rec *r);
+
+/* webcast_admin_db.c */
+const char *webcast_admin_db_prepare(server_rec *s);
+
+/* Reads, each on its own (no transaction). Lists are arrays of
+ * webcast_record *. */
+webcast_db_status webcast_admin_db_get(request_rec *r, webcast_kind kind,
+                                       apr_uint32_t id,
+                                       webcast_record **out);
+webcast_db_status webcast_admin_db_workshops(request_rec *r,
+                                             apr_array_header_t **out);
+webcast_db_status webcast_admin_db_schedule(request_rec *r,
+                                            apr_uint32_t workshop_id,
+                                            apr_array_header_t **out);
+/* Presentations of the workshops on `day` (yyyy-mm-dd) and every live
+ * one, by workshop and time. */
+webcast_db_status webcast_admin_db_today(request_rec *r, const char *day,
+                                         apr_array_header_t **out);
+
+/* A record's trail after `since` (its version then; 0 for all), newest
+ * first (webcast_change *). */
+webcast_db_status webcast_admin_db_history(request_rec *r, webcast_kind kind,
+                                           apr_uint32_t id,
+                                           apr_uint32_t since,
+                                           apr_array_header_t **out);
+
+/* Changes: one transaction each, begun, locked, written, committed. A
+ * transaction not committed is rolled back when the request ends. */
+typedef struct webcast_admin_tx webcast_admin_tx;
+
+typedef enum {
+    WEBCAST_SAVE_OK = 0,
+    WEBCAST_SAVE_STALE,         /* the version moved on, or the row went */
+    WEBCAST_SAVE_DUPLICATE,     /* a unique key (the slug) is taken */
+    WEBCAST_SAVE_NO_WORKSHOP,   /* presentation.workshop_id names none */
+    WEBCAST_SAVE_FAILED         /* the database failed: logged */
+} webcast_save_status;
+
+webcast_db_status webcast_admin_db_begin(request_rec *r,
+                                         webcast_admin_tx **tx);
+/* The record, locked until the end of the transaction (FOR UPDATE). */
+webcast_db_status webcast_admin_db_lock(webcast_admin_tx *tx,
+                                        webcast_kind kind, apr_uint32_t id,
+                                        webcast_record **out);
+/* Insert (from NULL: sets to->id), update (from is the locked record;
+ * the row must still have from->version) or delete (to NULL), with one
+ * audit row per changed field. to->version becomes the stored version. */
+webcast_save_status webcast_admin_db_write(webcast_admin_tx *tx,
+                                           const char *user,
+                                           const webcast_record *from,
+                                           webcast_record *to);
+/* 0 when committed. */
+int webcast_admin_db_commit(webcast_admin_tx *tx);
+void webcast_admin_db_rollback(webcast_admin_tx *tx);
+
+#endif

@@ -1,0 +1,801 @@
+/* webcast_admin_render.c - the staff admin's pages.
+ *
+ * Written for the student helper who flips a talk live at noon on a
+ * phone: big buttons with plain words, one obvious action per talk, an
+ * Undo after every state change, messages beside the field they are
+ * about, and nothing that needs JavaScript. Every database or form value
+ * passes through H() where it is written.
+ */
+#include <stdarg.h>
+#include <string.h>
+
+#include <apr_strings.h>
+#include <apr_tables.h>
+
+#include "webcast_admin_render.h"
+#include "webcast_html.h"
+#include "webcast_state.h"
+
+typedef struct {
+    apr_pool_t *p;
+    const webcast_admin_site *site;
+    apr_array_header_t *parts;
+} out_t;
+
+#define H(s) webcast_html(o->p, (s))
+
+static const char admin_css[] =
+    "*{box-sizing:border-box}\n"
+    "body{margin:0;font:1.05rem/1.45 system-ui,-apple-system,\"Segoe UI\","
+    "Roboto,sans-serif;color:#1d1d1f;background:#f4f5f7}\n"
+    "header.bar{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;"
+    "align-items:center;padding:.6rem 1rem;background:#1d2a3a;color:#fff}\n"
+    "header.bar a{color:#fff;font-weight:bold}\n"
+    "header.bar .user{margin-left:auto;font-size:.9rem;opacity:.85}\n"
+    "main{max-width:54rem;margin:0 auto;padding:1rem}\n"
+    "a{color:#0b57b3}\n"
+    "h1{font-size:1.6rem;margin:.4rem 0 .8rem}\n"
+    "h2{font-size:1.25rem;margin:1.6rem 0 .5rem}\n"
+    ".crumbs{font-size:.9rem;margin:.2rem 0}\n"
+    ".notice{border-left:.4rem solid #1a7f37;background:#e9f7ee;"
+    "padding:.6rem 1rem;margin:0 0 1rem;border-radius:.3rem}\n"
+    ".notice.problem{border-color:#c4001a;background:#fdecee}\n"
+    ".notice form{display:inline-block;margin:.3rem .5rem 0 0}\n"
+    "ol.talks,ul.plain{list-style:none;padding:0;margin:0}\n"
+    "ol.talks>li{background:#fff;border:1px solid #d5d9e0;"
+    "border-radius:.5rem;padding:.7rem 1rem;margin:0 0 .7rem}\n"
+    "ol.talks .when{font-weight:bold;margin-right:.5rem}\n"
+    ".talk-title{font-size:1.1rem;font-weight:bold}\n"
+    ".meta{color:#555;font-size:.92rem}\n"
+    ".actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;"
+    "margin-top:.5rem}\n"
+    ".actions form{margin:0}\n"
+    "button,.button{display:inline-block;font:inherit;font-weight:bold;"
+    "padding:.55rem 1.1rem;border-radius:.4rem;border:2px solid #0b57b3;"
+    "background:#0b57b3;color:#fff;cursor:pointer;text-decoration:none;"
+    "min-height:2.8rem}\n"
+    "button.secondary,.button.secondary{background:#fff;color:#0b57b3}\n"
+    "button.danger{background:#c4001a;border-color:#c4001a}\n"
+    "button.big{font-size:1.25rem;padding:.8rem 1.6rem;min-height:3.5rem}\n"
+    "button.to-live{background:#c4001a;border-color:#c4001a}\n"
+    "button.to-concluded{background:#5a3e99;border-color:#5a3e99}\n"
+    "button.to-archive{background:#1a7f37;border-color:#1a7f37}\n"
+    ".state{display:inline-block;font-size:.85rem;font-weight:bold;"
+    "padding:.05rem .5rem;border-radius:.3rem;border:1px solid #99a}\n"
+    ".state.live{background:#c4001a;color:#fff;border-color:#c4001a}\n"
+    ".state.archive{background:#1a7f37;color:#fff;border-color:#1a7f37}\n"
+    ".state.concluded{background:#5a3e99;color:#fff;border-color:#5a3e99}\n"
+    ".state.none{color:#777;border-color:#ccc}\n"
+    "form.record{background:#fff;border:1px solid #d5d9e0;"
+    "border-radius:.5rem;padding:1rem}\n"
+    ".field{margin:0 0 1.1rem}\n"
+    ".field label{display:block;font-weight:bold;margin-bottom:.2rem}\n"
+    ".field.check label{display:inline;margin-left:.4rem}\n"
+    ".field input[type=checkbox]{width:1.4rem;height:1.4rem;"
+    "vertical-align:middle}\n"
+    "input[type=text],input[type=url],input[type=date],"
+    "input[type=datetime-local],select,textarea{width:100%;font:inherit;"
+    "padding:.5rem;border:1px solid #8a93a3;border-radius:.3rem;"
+    "background:#fff}\n"
+    "textarea{min-height:6rem}\n"
+    ".help{color:#555;font-size:.9rem;margin:.2rem 0 0}\n"
+    ".error{color:#b00016;font-weight:bold;margin:.1rem 0 .2rem}\n"
+    ".field.invalid input,.field.invalid select,.field.invalid textarea"
+    "{border:2px solid #b00016}\n"
+    ".note{background:#fff7d6;border:1px solid #e6c200;padding:.3rem .5rem;"
+    "border-radius:.3rem;margin:.2rem 0}\n"
+    "fieldset{border:1px solid #d5d9e0;border-radius:.4rem;"
+    "margin:0 0 1rem;padding:.5rem 1rem}\n"
+    "legend{font-weight:bold;padding:0 .3rem}\n"
+    "table{border-collapse:collapse;width:100%;background:#fff;"
+    "font-size:.92rem}\n"
+    "th,td{border:1px solid #d5d9e0;padding:.3rem .5rem;text-align:left;"
+    "vertical-align:top;overflow-wrap:anywhere}\n"
+    ".details dt{font-weight:bold}\n"
+    ".details dd{margin:0 0 .5rem}\n"
+    "@media (max-width:36rem){main{padding:.6rem}h1{font-size:1.35rem}"
+    "table,thead,tbody,tr,th,td{display:block}thead{display:none}"
+    "td{border:0;padding:.1rem 0}tr{border-bottom:1px solid #d5d9e0;"
+    "padding:.4rem 0}}\n";
+
+static out_t *out_new(apr_pool_t *p, const webcast_admin_site *site)
+{
+    out_t *o = apr_palloc(p, sizeof(*o));
+    o->p = p;
+    o->site = site;
+    o->parts = apr_array_make(p, 64, sizeof(const char *));
+    return o;
+}
+
+static void put(out_t *o, const char *s)
+{
+    *(const char **)apr_array_push(o->parts) = s;
+}
+
+static void putf(out_t *o, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    put(o, apr_pvsprintf(o->p, fmt, ap));
+    va_end(ap);
+}
+
+/* An admin URL below the mount point, escaped for an attribute. */
+static const char *href(out_t *o, const char *fmt, ...)
+{
+    va_list ap;
+    const char *path;
+
+    va_start(ap, fmt);
+    path = apr_pvsprintf(o->p, fmt, ap);
+    va_end(ap);
+    return H(apr_pstrcat(o->p, o->site->mount, path, NULL));
+}
+
+static const char *page(out_t *o, const char *title)
+{
+    out_t *h = out_new(o->p, o->site);
+
+    putf(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+         "<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, "
+         "initial-scale=1\">\n"
+         "<meta name=\"robots\" content=\"noindex\">\n"
+         "<title>%s &ndash; webcast admin</title>\n<style>\n%s</style>\n"
+         "</head>\n<body>\n<header class=\"bar\">"
+         "<a href=\"%s\">Today</a> <a href=\"%s\">Workshops</a>",
+         H(title), admin_css, href(o, "/"), href(o, "/workshops/"));
+    if (o->site->public_mount) {
+        putf(h, " <a href=\"%s/\">Public site</a>",
+             H(o->site->public_mount));
+    }
+    putf(h, " <span class=\"user\">Signed in as %s</span></header>\n"
+         "<main>\n", H(o->site->user));
+    put(h, apr_array_pstrcat(o->p, o->parts, '\0'));
+    put(h, "</main>\n</body>\n</html>\n");
+    return apr_array_pstrcat(o->p, h->parts, '\0');
+}
+
+static void put_time(out_t *o, apr_time_t t, webcast_time_style style)
+{
+    putf(o, "<time datetime=\"%s\">%s</time>",
+         webcast_time_format(o->p, o->site->tz, t, WEBCAST_TIME_ISO),
+         H(webcast_time_format(o->p, o->site->tz, t, style)));
+}
+
+/* The hidden fields every change carries. */
+static void put_token(out_t *o)
+{
+    putf(o, "<input type=\"hidden\" name=\"token\" value=\"%s\">",
+         H(o->site->token));
+}
+
+static webcast_state state_of(const webcast_record *pr)
+{
+    return webcast_state_parse(pr->value[PF_STATE]);
+}
+
+static int webcast_of(const webcast_record *pr)
+{
+    return pr->value[PF_HAS_WEBCAST]
+           && strcmp(pr->value[PF_HAS_WEBCAST], "0") != 0;
+}
+
+static void put_state(out_t *o, const webcast_record *pr)
+{
+    webcast_state st = state_of(pr);
+
+    if (!webcast_of(pr)) {
+        put(o, "<span class=\"state none\">Not webcast</span>");
+        return;
+    }
+    putf(o, "<span class=\"state %s\">%s</span>", webcast_state_name(st),
+         webcast_state_label(st));
+}
+
+int webcast_admin_next_state(webcast_state state, webcast_state *next,
+                             const char **label)
+{
+    switch (state) {
+    case WEBCAST_STATE_UPCOMING:
+        *next = WEBCAST_STATE_LIVE;
+        *label = "Go live";
+        return 1;
+    case WEBCAST_STATE_LIVE:
+        *next = WEBCAST_STATE_CONCLUDED;
+        *label = "Ended";
+        return 1;
+    case WEBCAST_STATE_CONCLUDED:
+        *next = WEBCAST_STATE_ARCHIVE;
+        *label = "Archive ready";
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* A one-click state change: a small POST form. `back` is the page to
+ * return to ("today" or "workshop"). */
+static void put_flip(out_t *o, const webcast_record *pr, webcast_state to,
+                     const char *label, const char *back, const char *cls)
+{
+    putf(o, "<form method=\"post\" action=\"%s\">",
+         href(o, "/presentations/%u/state", (unsigned)pr->id));
+    put_token(o);
+    putf(o, "<input type=\"hidden\" name=\"from\" value=\"%s\">"
+         "<input type=\"hidden\" name=\"back\" value=\"%s\">"
+         "<button type=\"submit\" name=\"to\" value=\"%s\" class=\"%s to-%s\" "
+         "aria-label=\"%s: %s\">%s</button></form>",
+         webcast_state_name(state_of(pr)), back, webcast_state_name(to),
+         cls, webcast_state_name(to), label, H(pr->value[PF_TITLE]), label);
+}
+
+static void put_talk(out_t *o, const webcast_record *pr, const char *back,
+                     int show_workshop, int big)
+{
+    webcast_state next;
+    const char *label;
+    apr_time_t t = webcast_value_time(pr->value[PF_STARTS_AT]);
+
+    putf(o, "<li id=\"p%u\"><p>", (unsigned)pr->id);
+    if (t) {
+        put(o, "<span class=\"when\">");
+        put_time(o, t, WEBCAST_TIME_CLOCK);
+        put(o, "</span> ");
+    }
+    putf(o, "<span class=\"talk-title\">%s</span> ", H(pr->value[PF_TITLE]));
+    put_state(o, pr);
+    put(o, "</p>\n<p class=\"meta\">");
+    if (pr->value[PF_SPEAKER_NAME] && *pr->value[PF_SPEAKER_NAME]) {
+        putf(o, "%s &middot; ", H(pr->value[PF_SPEAKER_NAME]));
+    }
+    if (t) {
+        put(o, H(webcast_time_format(o->p, o->site->tz, t,
+                                     WEBCAST_TIME_DATE)));
+    }
+    if (show_workshop && pr->workshop_title) {
+        putf(o, " &middot; <a href=\"%s\">%s</a>",
+             href(o, "/workshops/%s/", pr->value[PF_WORKSHOP_ID]),
+             H(pr->workshop_title));
+    }
+    put(o, "</p>\n<div class=\"actions\">");
+    if (webcast_of(pr) && webcast_admin_next_state(state_of(pr), &next,
+                                                   &label)) {
+        put_flip(o, pr, next, label, back, big ? "big" : "");
+    }
+    putf(o, "<a class=\"button secondary\" href=\"%s\" aria-label=\"Edit: "
+         "%s\">Edit</a>", href(o, "/presentations/%u/edit", (unsigned)pr->id),
+         H(pr->value[PF_TITLE]));
+    if (o->site->public_mount) {
+        putf(o, "<a href=\"%s/presentations/%u/\">View on the site</a>",
+             H(o->site->public_mount), (unsigned)pr->id);
+    }
+    put(o, "</div>\n</li>\n");
+}
+
+static const webcast_record *find(webcast_record *const *list, int n,
+                                  apr_uint32_t id)
+{
+    int i;
+
+    for (i = 0; i < n; i++) {
+        if (list[i]->id == id) {
+            return list[i];
+        }
+    }
+    return NULL;
+}
+
+/* After a state change: what happened, an Undo, and when a talk just went
+ * live, an offer to end the ones before it in its workshop still live. */
+static void put_notice(out_t *o, const webcast_admin_notice *notice,
+                       webcast_record *const *list, int n, const char *back)
+{
+    const webcast_record *pr;
+    int i;
+
+    if (notice == NULL) {
+        return;
+    }
+    if (notice->text) {
+        putf(o, "<div class=\"notice\" role=\"status\"><p>%s</p></div>\n",
+             H(notice->text));
+    }
+    pr = notice->flipped ? find(list, n, notice->flipped) : NULL;
+    if (pr == NULL || notice->from == state_of(pr)
+        || notice->from == WEBCAST_STATE_UNKNOWN) {
+        return;
+    }
+    putf(o, "<div class=\"notice\" role=\"status\"><p>&ldquo;%s&rdquo; is "
+         "now <strong>%s</strong>.</p>", H(pr->value[PF_TITLE]),
+         webcast_state_label(state_of(pr)));
+    put_flip(o, pr, notice->from, "Undo", back, "secondary");
+    put(o, "\n");
+    for (i = 0; state_of(pr) == WEBCAST_STATE_LIVE && i < n; i++) {
+        const webcast_record *q = list[i];
+        if (q != pr && webcast_of(q) && state_of(q) == WEBCAST_STATE_LIVE
+            && webcast_value_equal(q->value[PF_WORKSHOP_ID],
+                                   pr->value[PF_WORKSHOP_ID])
+            && strcmp(q->value[PF_STARTS_AT], pr->value[PF_STARTS_AT]) < 0) {
+            putf(o, "<p>&ldquo;%s&rdquo;, before it, is still live.</p>",
+                 H(q->value[PF_TITLE]));
+            put_flip(o, q, WEBCAST_STATE_CONCLUDED,
+                     "End the one before", back, "");
+            put(o, "\n");
+        }
+    }
+    put(o, "</div>\n");
+}
+
+/* ---- today ---- */
+
+const char *webcast_admin_render_today(apr_pool_t *p,
+                                       const webcast_admin_site *site,
+                                       const webcast_admin_notice *notice,
+                                       webcast_record *const *list, int n)
+{
+    out_t *o = out_new(p, site);
+    const char *current = NULL;
+    int i;
+
+    putf(o, "<h1>Today&rsquo;s webcasts</h1>\n<p class=\"meta\">%s "
+         "&middot; times in %s</p>\n",
+         H(webcast_time_format(p, site->tz, site->now, WEBCAST_TIME_DATE)),
+         H(webcast_tz_name(site->tz)));
+    put_notice(o, notice, list, n, "today");
+    if (n == 0) {
+        putf(o, "<p>Nothing is on today and nothing is live. See <a "
+             "href=\"%s\">all workshops</a>.</p>\n", href(o, "/workshops/"));
+    }
+    for (i = 0; i < n; i++) {
+        const webcast_record *pr = list[i];
+        if (current == NULL || !webcast_value_equal(current,
+                                                    pr->value[PF_WORKSHOP_ID])) {
+            putf(o, "%s<h2><a href=\"%s\">%s</a></h2>\n<ol class=\"talks\">\n",
+                 current ? "</ol>\n" : "",
+                 href(o, "/workshops/%s/", pr->value[PF_WORKSHOP_ID]),
+                 H(pr->workshop_title));
+            current = pr->value[PF_WORKSHOP_ID];
+        }
+        put_talk(o, pr, "today", 0, 1);
+    }
+    put(o, current ? "</ol>\n" : "");
+    return page(o, "Today");
+}
+
+/* ---- workshops ---- */
+
+static const char *date_range(out_t *o, const webcast_record *w)
+{
+    int n;
+    const webcast_field *f = webcast_fields(WEBCAST_WORKSHOP, &n);
+
+    return apr_pstrcat(o->p, webcast_value_readable(o->p, o->site->tz,
+                       &f[WF_STARTS_ON], w->value[WF_STARTS_ON]), " to ",
+                       webcast_value_readable(o->p, o->site->tz,
+                       &f[WF_ENDS_ON], w->value[WF_ENDS_ON]), NULL);
+}
+
+const char *webcast_admin_render_workshops(apr_pool_t *p,
+                                           const webcast_admin_site *site,
+                                           const webcast_admin_notice *note,
+                                           webcast_record *const *list,
+                                           int n)
+{
+    out_t *o = out_new(p, site);
+    int i;
+
+    put(o, "<h1>Workshops</h1>\n");
+    put_notice(o, note, NULL, 0, "workshop");
+    putf(o, "<p><a class=\"button\" href=\"%s\">New workshop</a></p>\n",
+         href(o, "/workshops/new"));
+    if (n == 0) {
+        put(o, "<p>There are no workshops yet.</p>\n");
+    }
+    put(o, n ? "<ol class=\"talks\">\n" : "");
+    for (i = 0; i < n; i++) {
+        const webcast_record *w = list[i];
+        putf(o, "<li><p><a class=\"talk-title\" href=\"%s\">%s</a></p>\n"
+             "<p class=\"meta\">%s &middot; %d presentation%s%s%s</p></li>\n",
+             href(o, "/workshops/%u/", (unsigned)w->id),
+             H(w->value[WF_TITLE]), H(date_range(o, w)), w->count,
+             w->count == 1 ? "" : "s",
+             w->value[WF_LOCATION] ? " &middot; " : "",
+             H(w->value[WF_LOCATION]));
+    }
+    put(o, n ? "</ol>\n" : "");
+    return page(o, "Workshops");
+}
+
+/* ---- history ---- */
+
+static const webcast_field *field_named(webcast_kind kind, const char *name)
+{
+    int n, i;
+    const webcast_field *f = webcast_fields(kind, &n);
+
+    for (i = 0; name && i < n; i++) {
+        if (strcmp(f[i].name, name) == 0) {
+            return &f[i];
+        }
+    }
+    return NULL;
+}
+
+/* Long texts are cut in the table; the trail in the database has all. */
+static const char *shown(out_t *o, webcast_kind kind, const char *field,
+                         const char *value)
+{
+    const webcast_field *f = field_named(kind, field);
+    const char *s;
+    apr_size_t n = 0;
+
+    if (f == NULL) {
+        return value ? value : "(empty)";
+    }
+    s = webcast_value_readable(o->p, o->site->tz, f, value);
+    while (s[n] && n < 200) {
+        n += webcast_utf8_len(s + n) ? webcast_utf8_len(s + n) : 1;
+    }
+    return s[n] ? apr_pstrcat(o->p, apr_pstrndup(o->p, s, n), "…", NULL)
+                : s;
+}
+
+static void put_history(out_t *o, webcast_kind kind,
+                        const webcast_change *const *h, int n)
+{
+    int i;
+
+    put(o, "<section class=\"history\">\n<h2>History</h2>\n");
+    if (n == 0) {
+        put(o, "<p>No changes have been made through the admin yet.</p>\n"
+               "</section>\n");
+        return;
+    }
+    put(o, "<table>\n<thead><tr><th>When</th><th>Who</th><th>What</th>"
+           "<th>Before</th><th>After</th></tr></thead>\n<tbody>\n");
+    for (i = 0; i < n; i++) {
+        const webcast_field *f = field_named(kind, h[i]->field);
+        put(o, "<tr><td>");
+        put_time(o, h[i]->at, WEBCAST_TIME_FULL);
+        putf(o, "</td><td>%s</td><td>%s%s</td><td>%s</td><td>%s</td></tr>\n",
+             H(h[i]->user),
+             strcmp(h[i]->action, "update") == 0 ? ""
+             : strcmp(h[i]->action, "create") == 0 ? "Created: "
+             : "Deleted: ", H(f ? f->label : h[i]->field),
+             H(shown(o, kind, h[i]->field, h[i]->old_value)),
+             H(shown(o, kind, h[i]->field, h[i]->new_value)));
+    }
+    put(o, "</tbody>\n</table>\n</section>\n");
+}
+
+/* ---- a workshop ---- */
+
+const char *webcast_admin_render_workshop(
+    apr_pool_t *p, const webcast_admin_site *site,
+    const webcast_admin_notice *notice, const webcast_record *w,
+    webcast_record *const *list, int n,
+    const webcast_change *const *history, int nhistory)
+{
+    out_t *o = out_new(p, site);
+    int i;
+
+    putf(o, "<nav class=\"crumbs\"><a href=\"%s\">Workshops</a> &rsaquo;</nav>"
+         "\n<h1>%s</h1>\n<p class=\"meta\">%s%s%s</p>\n",
+         href(o, "/workshops/"), H(w->value[WF_TITLE]),
+         H(date_range(o, w)), w->value[WF_LOCATION] ? " &middot; " : "",
+         H(w->value[WF_LOCATION]));
+    put_notice(o, notice, list, n, "workshop");
+    putf(o, "<div class=\"actions\"><a class=\"button\" href=\"%s\">"
+         "New presentation</a> <a class=\"button secondary\" href=\"%s\">"
+         "Edit workshop</a> <a class=\"button secondary\" href=\"%s\">"
+         "Delete workshop</a>",
+         href(o, "/presentations/new?workshop=%u", (unsigned)w->id),
+         href(o, "/workshops/%u/edit", (unsigned)w->id),
+         href(o, "/workshops/%u/delete", (unsigned)w->id));
+    if (site->public_mount) {
+        putf(o, " <a href=\"%s/workshops/%s/\">View on the site</a>",
+             H(site->public_mount), H(w->value[WF_SLUG]));
+    }
+    put(o, "</div>\n<h2>Presentations</h2>\n");
+    if (n == 0) {
+        put(o, "<p>No presentations yet.</p>\n");
+    }
+    put(o, n ? "<ol class=\"talks\">\n" : "");
+    for (i = 0; i < n; i++) {
+        put_talk(o, list[i], "workshop", 0, 0);
+    }
+    put(o, n ? "</ol>\n" : "");
+    put_history(o, WEBCAST_WORKSHOP, history, nhistory);
+    return page(o, w->value[WF_TITLE]);
+}
+
+/* ---- forms ---- */
+
+static void put_described(out_t *o, const char *id, int err, int note,
+                          int help)
+{
+    if (!err && !note && !help) {
+        return;
+    }
+    putf(o, " aria-describedby=\"%s%s%s%s%s%s\"",
+         err ? id : "", err ? "-error" : "",
+         note ? (err ? " " : "") : "", note ? apr_pstrcat(o->p, id, "-note",
+                                                          NULL) : "",
+         help ? (err || note ? " " : "") : "",
+         help ? apr_pstrcat(o->p, id, "-help", NULL) : "");
+    if (err) {
+        put(o, " aria-invalid=\"true\"");
+    }
+}
+
+static void put_options_state(out_t *o, const char *raw)
+{
+    int s;
+
+    for (s = 0; s < WEBCAST_STATE_UNKNOWN; s++) {
+        const char *name = webcast_state_name((webcast_state)s);
+        putf(o, "<option value=\"%s\"%s>%s</option>", name,
+             raw && strcmp(raw, name) == 0 ? " selected" : "",
+             webcast_state_label((webcast_state)s));
+    }
+}
+
+static void put_options_workshop(out_t *o, const webcast_admin_form_page *pg,
+                                 const char *raw)
+{
+    int i, found = 0;
+
+    for (i = 0; i < pg->nworkshops; i++) {
+        const char *id = apr_psprintf(o->p, "%u",
+                                      (unsigned)pg->workshops[i]->id);
+        int sel = raw && strcmp(raw, id) == 0;
+        found |= sel;
+        putf(o, "<option value=\"%s\"%s>%s</option>", id,
+             sel ? " selected" : "", H(pg->workshops[i]->value[WF_TITLE]));
+    }
+    if (!found) {
+        putf(o, "<option value=\"%s\" selected>%s</option>", H(raw),
+             !raw || !*raw ? "Pick a workshop"
+             : pg->nworkshops ? "(no such workshop)"
+             : apr_pstrcat(o->p, "Workshop #", H(raw), NULL));
+    }
+}
+
+static void put_field(out_t *o, const webcast_admin_form_page *pg,
+                      const webcast_field *f, int i)
+{
+    const webcast_form *form = pg->form;
+    const char *id = apr_pstrcat(o->p, "f-", f->name, NULL);
+    const char *raw = form->raw[i];
+    const char *err = form->error[i], *note = form->note[i];
+    const char *help = f->help;
+    int check = f->type == WEBCAST_FIELD_BOOL;
+
+    if (f->type == WEBCAST_FIELD_DATETIME) {
+        help = apr_psprintf(o->p, "Day and time in %s, the site's time "
+                            "zone.", webcast_tz_name(o->site->tz));
+    }
+    putf(o, "<div class=\"field%s%s\">\n", check ? " check" : "",
+         err ? " invalid" : "");
+    if (check) {
+        putf(o, "<input type=\"checkbox\" id=\"%s\" name=\"%s\" value=\"1\"%s",
+             id, f->name, raw && *raw ? " checked" : "");
+        put_described(o, id, err != NULL, note != NULL, help != NULL);
+        putf(o, "><label for=\"%s\">%s</label>\n", id, H(f->label));
+    }
+    else {
+        putf(o, "<label for=\"%s\">%s%s</label>\n", id, H(f->label),
+             f->missing ? "" : " <span class=\"meta\">(optional)</span>");
+    }
+    if (err) {
+        putf(o, "<p class=\"error\" id=\"%s-error\">%s</p>\n", id, H(err));
+    }
+    if (note) {
+        putf(o, "<p class=\"note\" id=\"%s-note\">%s</p>\n", id, H(note));
+    }
+    switch (f->type) {
+    case WEBCAST_FIELD_BOOL:
+        break;
+    case WEBCAST_FIELD_TEXT:
+        putf(o, "<textarea id=\"%s\" name=\"%s\" rows=\"5\"", id, f->name);
+        put_described(o, id, err != NULL, note != NULL, help != NULL);
+        /* the parser drops one newline after <textarea>: give it one */
+        putf(o, ">\n%s</textarea>\n", H(raw));
+        break;
+    case WEBCAST_FIELD_STATE:
+    case WEBCAST_FIELD_WORKSHOP:
+        putf(o, "<select id=\"%s\" name=\"%s\"", id, f->name);
+        put_described(o, id, err != NULL, note != NULL, help != NULL);
+        put(o, ">");
+        if (f->type == WEBCAST_FIELD_STATE) {
+            put_options_state(o, raw);
+        }
+        else {
+            put_options_workshop(o, pg, raw);
+        }
+        put(o, "</select>\n");
+        break;
+    default:
+        putf(o, "<input id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\"", id,
+             f->name,
+             f->type == WEBCAST_FIELD_DATE ? "date"
+             : f->type == WEBCAST_FIELD_DATETIME ? "datetime-local"
+             : f->type == WEBCAST_FIELD_URL ? "url" : "text", H(raw));
+        if (f->type == WEBCAST_FIELD_DATETIME) {
+            /* seconds, if a stored time has them, must not block saving */
+            put(o, raw && strlen(raw) > 16 ? " step=\"1\"" : "");
+        }
+        else if (f->type != WEBCAST_FIELD_DATE) {
+            putf(o, " maxlength=\"%lu\"", (unsigned long)f->max);
+        }
+        if (f->type == WEBCAST_FIELD_SLUG) {
+            put(o, " pattern=\"[a-z0-9\\-]{1,64}\" autocapitalize=\"none\"");
+        }
+        put(o, f->missing ? " required" : "");
+        put_described(o, id, err != NULL, note != NULL, help != NULL);
+        put(o, ">\n");
+        break;
+    }
+    if (help) {
+        putf(o, "<p class=\"help\" id=\"%s-help\">%s</p>\n", id, H(help));
+    }
+    put(o, "</div>\n");
+}
+
+/* Groups of a presentation's fields, so the long form reads in parts. */
+static const struct {
+    const char *legend;
+    int from, to;
+} talk_groups[] = {
+    { "The talk", PF_WORKSHOP_ID, PF_SUMMARY },
+    { "When", PF_STARTS_AT, PF_ENDS_AT },
+    { "Webcast", PF_SLIDES_URL, PF_EXTERNAL_URL },
+};
+
+static void put_changes(out_t *o, webcast_kind kind,
+                        const webcast_change *const *c, int n)
+{
+    int i;
+
+    if (n == 0) {
+        return;
+    }
+    put(o, "<p>Changed since you opened this form:</p>\n<ul>\n");
+    for (i = n - 1; i >= 0; i--) {
+        const webcast_field *f = field_named(kind, c[i]->field);
+        putf(o, "<li>%s: &ldquo;%s&rdquo; &rarr; &ldquo;%s&rdquo;, by %s, ",
+             H(f ? f->label : c[i]->field),
+             H(shown(o, kind, c[i]->field, c[i]->old_value)),
+             H(shown(o, kind, c[i]->field, c[i]->new_value)), H(c[i]->user));
+        put_time(o, c[i]->at, WEBCAST_TIME_FULL);
+        put(o, "</li>\n");
+    }
+    put(o, "</ul>\n");
+}
+
+const char *webcast_admin_render_form(apr_pool_t *p,
+                                      const webcast_admin_site *site,
+                                      const webcast_admin_form_page *pg)
+{
+    out_t *o = out_new(p, site);
+    webcast_kind kind = pg->form->kind;
+    int n, i, g;
+    const webcast_field *f = webcast_fields(kind, &n);
+    const char *what = webcast_kind_name(kind);
+    const char *title = pg->id
+        ? apr_pstrcat(p, "Edit ", what, ": ", pg->form->raw[kind ==
+                      WEBCAST_WORKSHOP ? WF_TITLE : PF_TITLE], NULL)
+        : apr_pstrcat(p, "New ", what, NULL);
+
+    putf(o, "<nav class=\"crumbs\"><a href=\"%s\">Workshops</a> &rsaquo;",
+         href(o, "/workshops/"));
+    if (pg->workshop) {
+        putf(o, " <a href=\"%s\">%s</a> &rsaquo;",
+             href(o, "/workshops/%u/", (unsigned)pg->workshop->id),
+             H(pg->workshop->value[WF_TITLE]));
+    }
+    putf(o, "</nav>\n<h1>%s</h1>\n", H(title));
+    if (pg->problem || pg->form->nerrors) {
+        putf(o, "<div class=\"notice problem\" role=\"alert\"><p>%s</p>\n",
+             H(pg->problem ? pg->problem
+               : pg->form->nerrors == 1
+               ? "Nothing was saved yet: one field needs a fix (marked "
+                 "below)."
+               : "Nothing was saved yet: some fields need a fix (marked "
+                 "below)."));
+        put_changes(o, kind, pg->changes, pg->nchanges);
+        put(o, "</div>\n");
+    }
+    putf(o, "<form class=\"record\" method=\"post\" action=\"%s\">\n",
+         pg->id ? href(o, "/%ss/%u/edit", what, (unsigned)pg->id)
+                : href(o, "/%ss/new", what));
+    put_token(o);
+    putf(o, "<input type=\"hidden\" name=\"version\" value=\"%u\">\n",
+         (unsigned)pg->version);
+    if (kind == WEBCAST_WORKSHOP) {
+        for (i = 0; i < n; i++) {
+            put_field(o, pg, &f[i], i);
+        }
+    }
+    else {
+        for (g = 0; g < (int)(sizeof(talk_groups) / sizeof(talk_groups[0]));
+             g++) {
+            putf(o, "<fieldset><legend>%s</legend>\n", talk_groups[g].legend);
+            for (i = talk_groups[g].from; i <= talk_groups[g].to; i++) {
+                put_field(o, pg, &f[i], i);
+            }
+            put(o, "</fieldset>\n");
+        }
+    }
+    putf(o, "<div class=\"actions\"><button type=\"submit\" class=\"big\">"
+         "Save</button> <a href=\"%s\">Cancel</a>",
+         pg->workshop ? href(o, "/workshops/%u/", (unsigned)pg->workshop->id)
+         : pg->id && kind == WEBCAST_WORKSHOP
+         ? href(o, "/workshops/%u/", (unsigned)pg->id)
+         : href(o, "/workshops/"));
+    if (pg->id) {
+        putf(o, " <a href=\"%s\">Delete this %s&hellip;</a>",
+             href(o, "/%ss/%u/delete", what, (unsigned)pg->id), what);
+    }
+    put(o, "</div>\n</form>\n");
+    if (pg->id) {
+        put_history(o, kind, pg->history, pg->nhistory);
+    }
+    return page(o, title);
+}
+
+/* ---- delete ---- */
+
+const char *webcast_admin_render_delete(apr_pool_t *p,
+                                        const webcast_admin_site *site,
+                                        const webcast_record *rec)
+{
+    out_t *o = out_new(p, site);
+    const char *what = webcast_kind_name(rec->kind);
+    const char *title = rec->value[rec->kind == WEBCAST_WORKSHOP ? WF_TITLE
+                                                                 : PF_TITLE];
+    const char *back = rec->kind == WEBCAST_WORKSHOP
+        ? href(o, "/workshops/%u/", (unsigned)rec->id)
+        : href(o, "/presentations/%u/edit", (unsigned)rec->id);
+
+    putf(o, "<h1>Delete the %s &ldquo;%s&rdquo;?</h1>\n", what, H(title));
+    if (rec->kind == WEBCAST_WORKSHOP && rec->count > 0) {
+        putf(o, "<p>This workshop still has %d presentation%s. Delete them, "
+             "or move them to another workshop, first: deleting a workshop "
+             "never takes its presentations with it.</p>\n<p><a "
+             "class=\"button secondary\" href=\"%s\">Back to the "
+             "workshop</a></p>\n", rec->count, rec->count == 1 ? "" : "s",
+             back);
+        return page(o, "Cannot delete yet");
+    }
+    putf(o, "<p>It disappears from the public site at once. Its values are "
+         "kept in the history, so it can be entered again.</p>\n"
+         "<form method=\"post\" action=\"%s\">",
+         href(o, "/%ss/%u/delete", what, (unsigned)rec->id));
+    put_token(o);
+    putf(o, "<input type=\"hidden\" name=\"version\" value=\"%u\">"
+         "<div class=\"actions\"><button type=\"submit\" class=\"danger big\">"
+         "Delete</button> <a class=\"button secondary\" href=\"%s\">Keep "
+         "it</a></div></form>\n", (unsigned)rec->version, back);
+    return page(o, apr_pstrcat(p, "Delete ", what, NULL));
+}
+
+/* ---- messages ---- */
+
+const char *webcast_admin_render_message(apr_pool_t *p,
+                                         const webcast_admin_site *site,
+                                         const char *title, const char *text,
+                                         const char *link,
+                                         const char *link_text)
+{
+    out_t *o = out_new(p, site);
+
+    putf(o, "<h1>%s</h1>\n<p>%s</p>\n", H(title), H(text));
+    if (link) {
+        putf(o, "<p><a class=\"button\" href=\"%s\">%s</a></p>\n",
+             H(apr_pstrcat(p, site->mount, link, NULL)), H(link_text));
+    }
+    return page(o, title);
+}
