@@ -1,0 +1,32 @@
+/* fuzz_route.c - the URL map parser: never crashes, and whatever it
+ * accepts is exactly one of the URL map's shapes. */
+#include "fuzz.h"
+#include "webcast_route.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    apr_pool_t *p = fuzz_pool();
+    const char *rel = fuzz_string(p, data, size);
+    webcast_route_t r;
+
+    switch (webcast_route_parse(rel, &r)) {
+    case WEBCAST_ROUTE_PRESENTATION:
+    case WEBCAST_ROUTE_PRESENTATION_SLASH:
+    case WEBCAST_ROUTE_REF_ARCHIVE:
+    case WEBCAST_ROUTE_REF_LIVE:
+        FUZZ_ASSERT(r.id >= 1);
+        FUZZ_ASSERT(strncmp(rel, "/presentations/", 15) == 0);
+        break;
+    case WEBCAST_ROUTE_WORKSHOP:
+    case WEBCAST_ROUTE_WORKSHOP_SLASH:
+        FUZZ_ASSERT(webcast_slug_valid(r.slug, strlen(r.slug)));
+        break;
+    case WEBCAST_ROUTE_INDEX:
+        FUZZ_ASSERT(strcmp(rel, "/") == 0);
+        break;
+    default:
+        break;
+    }
+    apr_pool_destroy(p);
+    return 0;
+}
