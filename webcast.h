@@ -9,6 +9,7 @@
 
 #include "httpd.h"
 #include "http_config.h"
+#include "apr_hash.h"
 
 #include "webcast_pattern.h"
 #include "webcast_state.h"
@@ -42,7 +43,7 @@ typedef struct {
     int prepared;                   /* our statements are registered */
     const webcast_tz *utc;          /* the zone when none is configured */
     apr_size_t cache_size;          /* WebcastCacheSize, main server only */
-    int admin_prepared;             /* the admin's statements too */
+    apr_hash_t *admin_sql;          /* the admin's statements: label -> SQL */
 } webcast_server_conf;
 
 #define WEBCAST_CACHE_SIZE_DEFAULT (16 * 1024 * 1024)

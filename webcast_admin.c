@@ -338,14 +338,39 @@ static apr_uint32_t form_u32(admin_t *a, const char *name)
 
 /* ---- pages ---- */
 
+/* What a flip's redirect signs, so that a link made elsewhere cannot put
+ * an Undo for someone else's talk in front of this user. */
+static const char *flip_subject(admin_t *a, apr_uint32_t id, const char *from)
+{
+    return apr_psprintf(a->r->pool, "%s\nflipped %u from %s", a->site.user,
+                        (unsigned)id, from);
+}
+
+static int see_flipped(admin_t *a, const char *back, apr_uint32_t id,
+                       webcast_state from)
+{
+    const char *name = webcast_state_name(from);
+
+    return see_other(a, "%s?flipped=%u&from=%s&sig=%s", back, (unsigned)id,
+                     name, webcast_token_make(a->r->pool,
+                     a->conf->admin_secret, flip_subject(a, id, name),
+                     a->site.now));
+}
+
 static webcast_admin_notice notice_of(admin_t *a)
 {
     webcast_admin_notice n;
     const char *done = apr_table_get(a->in, "done");
+    const char *from = apr_table_get(a->in, "from");
 
     memset(&n, 0, sizeof(n));
     n.flipped = form_u32(a, "flipped");
-    n.from = webcast_state_parse(apr_table_get(a->in, "from"));
+    if (n.flipped && (from == NULL || !webcast_token_check(
+            a->conf->admin_secret, flip_subject(a, n.flipped, from),
+            apr_table_get(a->in, "sig"), a->site.now))) {
+        n.flipped = 0;          /* not our own redirect: no Undo offer */
+    }
+    n.from = webcast_state_parse(from);
     n.text = !done ? NULL
              : strcmp(done, "saved") == 0 ? "Saved."
              : strcmp(done, "added") == 0 ? "Added."
@@ -805,8 +830,7 @@ static int post_state(admin_t *a, apr_uint32_t id)
     if (now != from) {
         webcast_admin_db_rollback(tx);
         if (now == to) {
-            return see_other(a, "%s?flipped=%u&from=%s", back, (unsigned)id,
-                             webcast_state_name(from));
+            return see_flipped(a, back, id, from);
         }
         return message(a, HTTP_CONFLICT, "Changed meanwhile",
                        apr_psprintf(a->r->pool, "Someone else changed "
@@ -850,8 +874,7 @@ static int post_state(admin_t *a, apr_uint32_t id)
                   "%s set presentation %u from %s to %s", a->site.user,
                   (unsigned)id, webcast_state_name(from),
                   webcast_state_name(to));
-    return see_other(a, "%s?flipped=%u&from=%s", back, (unsigned)id,
-                     webcast_state_name(from));
+    return see_flipped(a, back, id, from);
 }
 
 /* ---- the handler ---- */

@@ -80,17 +80,23 @@ static const char *read_secret(cmd_parms *cmd, const char *path,
     apr_size_t n = 0, start = 0;
     webcast_key *key;
 
+    /* A symlink could point the key at any file root can read, or at one
+     * an attacker planted: refuse it, and any file others may read or
+     * write. */
+    rv = apr_stat(&fi, path, APR_FINFO_LINK | APR_FINFO_TYPE
+                  | APR_FINFO_PROT, cmd->temp_pool);
+    if (rv == APR_SUCCESS && fi.filetype != APR_REG) {
+        return "is not a plain file (a symlink?): give the file itself";
+    }
+    if (rv == APR_SUCCESS && (fi.protection & (APR_FPROT_WREAD
+        | APR_FPROT_GREAD | APR_FPROT_WWRITE | APR_FPROT_GWRITE))) {
+        return "can be read or written by others than its owner: anyone "
+               "who reads it can forge admin forms (chmod 600 it)";
+    }
     rv = apr_file_open(&f, path, APR_FOPEN_READ, APR_OS_DEFAULT,
                        cmd->temp_pool);
     if (rv != APR_SUCCESS) {
         return apr_psprintf(cmd->pool, "cannot read it: %pm", &rv);
-    }
-    if (apr_file_info_get(&fi, APR_FINFO_PROT, f) == APR_SUCCESS
-        && (fi.protection & (APR_FPROT_WREAD | APR_FPROT_GREAD))) {
-        ap_log_error(APLOG_MARK, APLOG_WARNING, 0, cmd->server,
-                     WEBCAST_LOG_TAG "%s can be read by others than its "
-                     "owner: anyone who reads it can forge admin forms "
-                     "(chmod 600 it)", path);
     }
     rv = apr_file_read_full(f, buf, SECRET_FILE_MAX, &n);
     apr_file_close(f);

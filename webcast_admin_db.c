@@ -12,6 +12,7 @@
 #include "httpd.h"
 #include "http_config.h"
 #include "http_log.h"
+#include "http_main.h"
 #include "apr_strings.h"
 #include "apr_dbd.h"
 #include "mod_dbd.h"
@@ -98,22 +99,36 @@ static void prepare_kind(server_rec *s, apr_pool_t *p,
             label[ST_DELETE]);
 }
 
+/* The admin's statements are not registered with mod_dbd, which would
+ * prepare them on every connection of the server and refuse the
+ * connection - public site included - if one failed (migration not
+ * loaded, no write grant). They are remembered here and prepared on first
+ * use on each connection instead (statement() below). Same signature as
+ * ap_dbd_prepare. */
+static void remember(server_rec *s, const char *sql, const char *label)
+{
+    webcast_server_conf *sconf =
+        ap_get_module_config(s->module_config, &webcast_module);
+
+    apr_hash_set(sconf->admin_sql, label, APR_HASH_KEY_STRING, sql);
+}
+
 const char *webcast_admin_db_prepare(server_rec *s)
 {
     webcast_server_conf *sconf =
         ap_get_module_config(s->module_config, &webcast_module);
-    APR_OPTIONAL_FN_TYPE(ap_dbd_prepare) *prepare =
-        APR_RETRIEVE_OPTIONAL_FN(ap_dbd_prepare);
+    APR_OPTIONAL_FN_TYPE(ap_dbd_prepare) *prepare = remember;
     apr_pool_t *p = s->process->pconf;
 
-    if (prepare == NULL) {
+    if (APR_RETRIEVE_OPTIONAL_FN(ap_dbd_prepare) == NULL) {
         return "mod_webcast's admin needs mod_dbd: load it before the "
                "Webcast directives (a2enmod dbd, or LoadModule dbd_module "
                "modules/mod_dbd.so)";
     }
-    if (sconf->admin_prepared) {
+    if (sconf->admin_sql != NULL) {
         return NULL;
     }
+    sconf->admin_sql = apr_hash_make(p);
     prepare_kind(s, p, prepare, WEBCAST_WORKSHOP);
     prepare_kind(s, p, prepare, WEBCAST_PRESENTATION);
     prepare(s, apr_pstrcat(p, "SELECT ",
@@ -135,7 +150,6 @@ const char *webcast_admin_db_prepare(server_rec *s)
                " FROM webcast_audit"
                " WHERE table_name = %s AND record_id = %s AND version > %s"
                " ORDER BY id DESC LIMIT 500", LABEL_AUDIT_LIST);
-    sconf->admin_prepared = 1;
     return NULL;
 }
 
@@ -194,17 +208,45 @@ static void *copy_first(apr_pool_t *p, const apr_dbd_driver_t *drv,
     return (void *)webcast_db_text(p, drv, row, 0);
 }
 
+/* The statement for `label` on this connection, prepared on first use
+ * (see remember()) and kept with the connection's other statements. */
 static apr_dbd_prepared_t *statement(request_rec *r, ap_dbd_t *dbd,
                                      const char *label)
 {
     apr_dbd_prepared_t *stmt = apr_hash_get(dbd->prepared, label,
                                             APR_HASH_KEY_STRING);
-    if (stmt == NULL) {
+    webcast_server_conf *sconf =
+        ap_get_module_config(r->server->module_config, &webcast_module);
+    const char *sql;
+    int rv;
+
+    if (stmt != NULL) {
+        return stmt;
+    }
+    if (sconf->admin_sql == NULL) {
+        sconf = ap_get_module_config(ap_server_conf->module_config,
+                                     &webcast_module);
+    }
+    sql = sconf->admin_sql ? apr_hash_get(sconf->admin_sql, label,
+                                          APR_HASH_KEY_STRING) : NULL;
+    if (sql == NULL) {
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
-                      "statement %s is not prepared for this server: put "
+                      "statement %s is unknown for this server: put "
                       "WebcastAdminSecretFile in the same virtual host as "
                       "SetHandler webcast-admin", label);
+        return NULL;
     }
+    rv = apr_dbd_prepare(dbd->driver, dbd->pool, dbd->handle, sql, label,
+                         &stmt);
+    if (rv != 0) {
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
+                      "the admin's statement %s cannot be prepared: %s - "
+                      "is sql/002-admin.sql loaded, and may the database "
+                      "user INSERT, UPDATE and DELETE?", label,
+                      apr_dbd_error(dbd->driver, dbd->handle, rv));
+        return NULL;
+    }
+    apr_hash_set(dbd->prepared, label, APR_HASH_KEY_STRING, stmt);
     return stmt;
 }
 
@@ -359,6 +401,14 @@ webcast_db_status webcast_admin_db_begin(request_rec *r,
                                    tx->dbd->handle, &tx->trans);
     if (rv != 0) {
         log_db_error(r, tx->dbd, "starting", "a transaction", rv);
+        /* the mysql driver hands its transaction to the connection even
+         * when starting failed: end it, or the pooled connection keeps a
+         * pointer into this request's pool */
+        if (tx->trans != NULL) {
+            apr_dbd_transaction_mode_set(tx->dbd->driver, tx->trans,
+                                         APR_DBD_TRANSACTION_ROLLBACK);
+            apr_dbd_transaction_end(tx->dbd->driver, r->pool, tx->trans);
+        }
         return WEBCAST_DB_UNAVAILABLE;
     }
     tx->open = 1;

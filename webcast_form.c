@@ -285,8 +285,8 @@ static const char *check_date(apr_pool_t *p, const char *s, const char **v)
     if (!parse_date(&c, &y, &m, &d) || *c != '\0') {
         return "Enter a date as year-month-day, e.g. 2026-11-23.";
     }
-    if (y < 1970 || webcast_tz_to_utc(webcast_tz_utc(p), y, m, d, 0, 0, &t)
-        != 0) {
+    if (y < 1970 || y > 9999
+        || webcast_tz_to_utc(webcast_tz_utc(p), y, m, d, 0, 0, &t) != 0) {
         return "There is no such day.";
     }
     *v = apr_psprintf(p, "%04d-%02d-%02d", y, m, d);
@@ -302,7 +302,9 @@ static const char *check_datetime(apr_pool_t *p, const webcast_tz *tz,
     if (!parse_datetime(s, f)) {
         return "Enter a day and a time, e.g. 2026-11-25 12:00.";
     }
-    rc = f[0] < 1970 ? -1
+    /* 9998: the UTC value must stay within MySQL's DATETIME (year 9999)
+     * whatever the zone's offset */
+    rc = f[0] < 1970 || f[0] > 9998 ? -1
          : webcast_tz_to_utc(tz, f[0], f[1], f[2], f[3], f[4], &t);
     if (rc < 0) {
         return "There is no such day or time.";
@@ -553,10 +555,15 @@ const char *webcast_value_readable(apr_pool_t *p, const webcast_tz *tz,
         t = webcast_value_time(value);
         return t ? webcast_time_format(p, tz, t, WEBCAST_TIME_FULL) : value;
     case WEBCAST_FIELD_DATE:
+        /* "yyyy-mm-dd"; anything shorter is shown as it is (never read
+         * past its end: audit rows may come from elsewhere) */
+        if (strlen(value) != 10) {
+            return value;
+        }
         s = webcast_day_format(p, atoi(value) * 10000
                                + atoi(value + 5) * 100 + atoi(value + 8),
                                WEBCAST_TIME_DATE);
-        return strlen(value) == 10 && s ? s : value;
+        return s ? s : value;
     case WEBCAST_FIELD_WORKSHOP:
         return apr_pstrcat(p, "workshop #", value, NULL);
     default:

@@ -255,13 +255,20 @@ unlike req('GET', '/presentations/101/', user => undef)->decoded_content,
     qr{Live now}, 'public page before: not live';
 my $go = flip(101, 'upcoming', 'live');
 is $go->code, 303, 'Go live: 303';
-like $go->header('Location'), qr{^\Q$base\E/admin/\?flipped=101&from=upcoming$}, '... back to the control room';
+like $go->header('Location'), qr{^\Q$base\E/admin/\?flipped=101&from=upcoming&sig=[0-9a-f]{40}$}, '... back to the control room';
 is state_of(101), 'live', '... live in the database';
 like req('GET', '/presentations/101/', user => undef)->decoded_content,
     qr{class="marker">Live now}, 'public page at once: Live now';
 like req('GET', '/workshops/admin-ws/', user => undef)->decoded_content,
     qr{<h2>Happening now</h2>.*Now talk}s, 'public workshop page: in the now block';
-my $after_go = get_ok('/admin/?flipped=101&from=upcoming', 'control room after Go live');
+(my $after_path = $go->header('Location')) =~ s{^\Q$base\E}{};
+my $after_go = get_ok($after_path, 'control room after Go live');
+# The same notice from a link made elsewhere (no or a wrong signature):
+# no Undo that could put a live talk back.
+for my $forged ('/admin/?flipped=101&from=upcoming',
+                '/admin/?flipped=101&from=upcoming&sig=' . ('0' x 40)) {
+    unlike get_ok($forged, 'forged flip notice'), qr{Undo}, "no Undo offer for $forged";
+}
 like $after_go, qr{&ldquo;Now talk&rdquo; is now <strong>Live</strong>}, 'says what happened';
 like $after_go, qr{value="upcoming" class="secondary to-upcoming" aria-label="Undo: Now talk">Undo</button>}, 'offers Undo';
 like $after_go, qr{&ldquo;Earlier talk&rdquo;, before it, is still live\.</p><form method="post" action="/admin/presentations/100/state">.*?value="concluded"[^>]*>End the one before</button>}s,
@@ -307,8 +314,8 @@ my $by_referer = flip(102, 'concluded', 'upcoming', origin => undef,
                       headers => { Referer => "$base/admin/" });
 is $by_referer->code, 303, 'no Origin but our own Referer: accepted';
 like $by_referer->header('Location'), qr{/admin/\?flipped=102}, '... back to today';
-is flip(102, 'upcoming', 'concluded', back => 'workshop')->header('Location'),
-    "$base/admin/workshops/100/?flipped=102&from=upcoming", 'back to the workshop when flipped there';
+like flip(102, 'upcoming', 'concluded', back => 'workshop')->header('Location'),
+    qr{^\Q$base\E/admin/workshops/100/\?flipped=102&from=upcoming&sig=}, 'back to the workshop when flipped there';
 
 # ---- validation: every rule, a message beside the field, nothing lost
 my @workshop_rules = (
@@ -525,9 +532,22 @@ like do { local (@ARGV, $/) = "$dir/new.secret"; <> }, qr/^[0-9a-f]{64}\n$/, '..
 open my $short, '>', "$dir/short.secret" or die;
 print $short "too short\n";
 close $short;
+chmod 0600, "$dir/short.secret";
 ($rc, $msg) = config_check("$dir/short.secret");
 isnt $rc, 0, 'a short secret stops startup';
 like $msg, qr{WebcastAdminSecretFile \Q$dir\E/short\.secret: it holds 9 bytes; a secret needs at least 16}, '... saying why';
+open my $open, '>', "$dir/open.secret" or die;
+print $open "0123456789abcdef0123456789abcdef\n";
+close $open;
+chmod 0644, "$dir/open.secret";
+($rc, $msg) = config_check("$dir/open.secret");
+isnt $rc, 0, 'a secret others can read stops startup';
+like $msg, qr{open\.secret: can be read or written by others}, '... saying why';
+chmod 0600, "$dir/open.secret";
+symlink "$dir/open.secret", "$dir/link.secret" or die;
+($rc, $msg) = config_check("$dir/link.secret");
+isnt $rc, 0, 'a symlink as the secret stops startup';
+like $msg, qr{link\.secret: is not a plain file}, '... saying why';
 ($rc, $msg) = config_check("$dir/no/such/dir/x.secret");
 isnt $rc, 0, 'an unwritable place stops startup';
 like $msg, qr{WebcastAdminSecretFile \Q$dir\E/no/such/dir/x\.secret: cannot create it}, '... saying why';
