@@ -109,6 +109,10 @@ int webcast_handler(request_rec *r);
 /* child_init: the process's page cache, sized by WebcastCacheSize. */
 void webcast_cache_init(apr_pool_t *pchild, server_rec *s);
 int webcast_translate_name(request_rec *r);
+/* Shared with the admin handler: is `name` the handler SetHandler gives
+ * r, and mark r as a URL of ours that maps to no file. */
+int webcast_handler_is(request_rec *r, const char *name);
+void webcast_not_a_file(request_rec *r);
 int webcast_map_to_storage(request_rec *r);
 
 #endif

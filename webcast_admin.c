@@ -36,7 +36,6 @@
 APLOG_USE_MODULE(webcast);
 
 #define HANDLER "webcast-admin"
-#define NOT_A_FILE "webcast:"       /* as webcast_handler.c: see there */
 #define USER_MAX 255                /* webcast_audit.user */
 
 typedef enum {
@@ -99,30 +98,17 @@ static int parse_route(const char *rel, route_t *rt)
     return rt->what != R_NONE;
 }
 
-/* Is `name` the handler SetHandler gives this request? (As in
- * webcast_handler.c: translate_name runs before core's type checker.) */
-static int handler_is(request_rec *r, const char *name)
-{
-    core_dir_config *d = ap_get_core_module_config(r->per_dir_config);
-    const char *err = NULL, *h;
-
-    if (d->expr_handler == NULL) {
-        return 0;
-    }
-    h = ap_expr_str_exec(r, d->expr_handler, &err);
-    return err == NULL && h != NULL && strcasecmp(h, name) == 0;
-}
-
 /* Admin URLs are not files either: no filesystem walk, no mod_dir. */
 int webcast_admin_translate_name(request_rec *r)
 {
     const webcast_dir_conf *conf =
         ap_get_module_config(r->per_dir_config, &webcast_module);
 
-    if (conf == NULL || conf->mount == NULL || !handler_is(r, HANDLER)) {
+    if (conf == NULL || conf->mount == NULL
+        || !webcast_handler_is(r, HANDLER)) {
         return DECLINED;
     }
-    r->filename = apr_pstrcat(r->pool, NOT_A_FILE, r->uri, NULL);
+    webcast_not_a_file(r);
     return OK;
 }
 

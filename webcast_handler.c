@@ -390,7 +390,7 @@ static int serve(request_rec *r, const webcast_dir_conf *conf,
 
 /* Is `name` the handler SetHandler gives this request? Evaluated as
  * core's type checker will, because translate_name runs before it. */
-static int handler_is(request_rec *r, const char *name)
+int webcast_handler_is(request_rec *r, const char *name)
 {
     core_dir_config *d = ap_get_core_module_config(r->per_dir_config);
     const char *err = NULL, *h;
@@ -404,6 +404,11 @@ static int handler_is(request_rec *r, const char *name)
 
 #define NOT_A_FILE "webcast:"
 
+void webcast_not_a_file(request_rec *r)
+{
+    r->filename = apr_pstrcat(r->pool, NOT_A_FILE, r->uri, NULL);
+}
+
 /* Our URLs are not files. Claim them at translate_name (the last phase
  * that sees the <Location> config) and skip the filesystem walk in
  * map_to_storage, so a directory or index.html under the DocumentRoot can
@@ -415,12 +420,13 @@ int webcast_translate_name(request_rec *r)
         ap_get_module_config(r->per_dir_config, &webcast_module);
     webcast_route_t route;
 
-    if (conf == NULL || conf->mount == NULL || !handler_is(r, "webcast")
+    if (conf == NULL || conf->mount == NULL
+        || !webcast_handler_is(r, "webcast")
         || webcast_route_parse(relative_path(r, conf), &route)
            == WEBCAST_ROUTE_DECLINE) {
         return DECLINED;
     }
-    r->filename = apr_pstrcat(r->pool, NOT_A_FILE, r->uri, NULL);
+    webcast_not_a_file(r);
     return OK;
 }
 

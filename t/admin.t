@@ -12,14 +12,10 @@ use Digest::SHA qw(hmac_sha1_hex);
 use File::Temp qw(tempdir);
 use HTML::Entities qw(decode_entities);
 use HTTP::Request::Common ();
-use IPC::Open2 qw(open2);
 use LWP::UserAgent ();
 use POSIX ();
 use lib 't/lib';
-use WebcastTest ();
-
-# a query's output without its trailing newline
-sub db_sql { my $s = WebcastTest::db_sql(@_); $s =~ s/\s+\z//; return $s }
+use WebcastTest qw(db_sql html5_ok);
 
 Apache::TestRequest::module('webcast_site');
 my $base = 'http://' . Apache::TestRequest::hostport();
@@ -47,17 +43,6 @@ sub get_ok {
     my $res = req('GET', $path, %o);
     is $res->code, 200, $name // "GET $path";
     return $res->decoded_content // '';
-}
-
-sub html5_ok {
-    my ($html, $name) = @_;
-    my $pid = open2(my $out, my $in, "$ENV{WEBCAST_TOP}/t/bin/html5check");
-    binmode $in, ':utf8';
-    print $in $html;
-    close $in;
-    my $verdict = do { local $/; <$out> };
-    waitpid $pid, 0;
-    is $?, 0, "well-formed HTML5: $name" or diag $verdict;
 }
 
 sub token_of {

@@ -7,9 +7,8 @@ use warnings FATAL => 'all';
 use Apache::Test qw(-withtestmore);
 use Apache::TestRequest qw(GET GET_BODY HEAD);
 use HTML::LinkExtor ();
-use IPC::Open2 qw(open2);
 use lib 't/lib';
-use WebcastTest qw(raw_request);
+use WebcastTest qw(html5_ok raw_request);
 
 Apache::TestRequest::module('webcast_site');
 
@@ -20,17 +19,6 @@ sub page {
     my $res = GET $path;
     is $res->code, 200, "GET $path";
     return $res->decoded_content // '';
-}
-
-sub html5_ok {
-    my ($html, $name) = @_;
-    my $pid = open2(my $out, my $in, "$ENV{WEBCAST_TOP}/t/bin/html5check");
-    binmode $in, ':utf8';
-    print $in $html;
-    close $in;
-    my $verdict = do { local $/; <$out> };
-    waitpid $pid, 0;
-    is $?, 0, "well-formed HTML5: $name" or diag $verdict;
 }
 
 # ---- index

@@ -9,8 +9,10 @@ use IO::Socket::INET ();
 use Time::HiRes ();
 use Apache::Test ();
 use Apache::TestRequest ();
+use IPC::Open2 qw(open2);
+use Test::More ();
 
-our @EXPORT_OK = qw(raw_request db db_sql wait_for);
+our @EXPORT_OK = qw(raw_request db db_sql wait_for html5_ok);
 
 # Send `$method $target HTTP/1.1` with the bytes of $target as they are.
 # Returns { status, headers => {lc name => value}, body, seconds }.
@@ -53,7 +55,7 @@ sub db_sql {
     local $/;
     my $out = <$fh> // '';
     close $fh or die "sql failed: $sql";
-    chomp $out;
+    $out =~ s/\s+\z//;                 # (chomp needs $/, undef here)
     return $out;
 }
 
@@ -67,6 +69,19 @@ sub wait_for {
         Time::HiRes::sleep(0.2);
     }
     return undef;
+}
+
+# The page parsed by html5lib in strict mode (t/bin/html5check): the
+# WHATWG algorithm browsers use, failing on any parse error.
+sub html5_ok {
+    my ($html, $name) = @_;
+    my $pid = open2(my $out, my $in, "$ENV{WEBCAST_TOP}/t/bin/html5check");
+    binmode $in, ':utf8';
+    print $in $html;
+    close $in;
+    my $verdict = do { local $/; <$out> };
+    waitpid $pid, 0;
+    Test::More::is($?, 0, "well-formed HTML5: $name") or Test::More::diag($verdict);
 }
 
 1;
