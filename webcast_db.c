@@ -87,6 +87,15 @@ enum {                              /* WORKSHOP_COLS + live count */
 };
 
 static APR_OPTIONAL_FN_TYPE(ap_dbd_acquire) *dbd_acquire;
+static APR_OPTIONAL_FN_TYPE(ap_dbd_open) *dbd_open;
+static APR_OPTIONAL_FN_TYPE(ap_dbd_close) *dbd_close;
+
+/* MySQL/MariaDB errors of a connection that died between mod_dbd's check
+ * and our query: server gone (2006), lost (2013), killed (1927), shutting
+ * down (1053). */
+#define CONNECTION_LOST(rv) ((rv) == 2006 || (rv) == 2013 || (rv) == 1927 \
+                             || (rv) == 1053)
+#define FRESH_KEY "webcast-fresh-dbd"
 
 /* When every try failed: 0 while the database answers. A plain word read
  * and written atomically; a stale value costs at most one extra retry
@@ -119,6 +128,8 @@ const char *webcast_db_prepare(server_rec *s)
 void webcast_db_retrieve_fns(void)
 {
     dbd_acquire = APR_RETRIEVE_OPTIONAL_FN(ap_dbd_acquire);
+    dbd_open = APR_RETRIEVE_OPTIONAL_FN(ap_dbd_open);
+    dbd_close = APR_RETRIEVE_OPTIONAL_FN(ap_dbd_close);
 }
 
 static ap_dbd_t *acquire(request_rec *r)
@@ -230,12 +241,78 @@ typedef void *(*copy_fn)(apr_pool_t *p, const apr_dbd_driver_t *drv,
 
 /* Run statement `label` with at most one argument; every row is copied by
  * `copy` into *rows (an array of pointers) and the result read to its end. */
+typedef struct {
+    server_rec *s;
+    ap_dbd_t *dbd;
+} fresh_t;
+
+static apr_status_t release_fresh(void *data)
+{
+    fresh_t *f = data;
+
+    dbd_close(f->s, f->dbd);
+    return APR_SUCCESS;
+}
+
+/* The request's connection: the one a query found dead was replaced by a
+ * fresh one (see replace()), else mod_dbd's for this request. */
+static ap_dbd_t *connection(request_rec *r)
+{
+    void *fresh = NULL;
+
+    apr_pool_userdata_get(&fresh, FRESH_KEY, r->pool);
+    return fresh ? ((fresh_t *)fresh)->dbd : acquire(r);
+}
+
+/* ap_dbd_acquire keeps its connection for the whole request, dead or not;
+ * take another from the pool (mod_dbd drops dead ones as it goes) and
+ * give it back when the request ends. */
+static ap_dbd_t *replace(request_rec *r)
+{
+    fresh_t *f = apr_palloc(r->pool, sizeof(*f));
+    int i;
+
+    f->dbd = NULL;
+    for (i = 0; i < WEBCAST_DB_TRIES && dbd_open && f->dbd == NULL; i++) {
+        f->dbd = dbd_open(r->pool, r->server);
+    }
+    if (f->dbd == NULL) {
+        return NULL;
+    }
+    f->s = r->server;
+    apr_pool_cleanup_register(r->pool, f, release_fresh,
+                              apr_pool_cleanup_null);
+    apr_pool_userdata_setn(f, FRESH_KEY, NULL, r->pool);
+    return f->dbd;
+}
+
+static int run(request_rec *r, ap_dbd_t *dbd, const char *label,
+               const char *arg, apr_dbd_results_t **res)
+{
+    apr_dbd_prepared_t *stmt = apr_hash_get(dbd->prepared, label,
+                                            APR_HASH_KEY_STRING);
+
+    if (stmt == NULL) {
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
+                      "statement %s is not prepared for this server: put "
+                      "a Webcast* directive in the same virtual host as "
+                      "SetHandler webcast", label);
+        return -1;
+    }
+    *res = NULL;
+    return apr_dbd_pvselect(dbd->driver, r->pool, dbd->handle, res, stmt, 0,
+                            arg, NULL);
+}
+
+/* Run statement `label` with at most one argument; every row is copied by
+ * `copy` into *rows (an array of pointers) and the result read to its end.
+ * A connection lost under the query (killed, server restarted) is replaced
+ * once, so the reader never sees it. */
 static webcast_db_status select_rows(request_rec *r, const char *label,
                                      const char *arg, copy_fn copy_row,
                                      apr_array_header_t **rows)
 {
-    ap_dbd_t *dbd = acquire(r);
-    apr_dbd_prepared_t *stmt;
+    ap_dbd_t *dbd = connection(r);
     apr_dbd_results_t *res = NULL;
     apr_dbd_row_t *row = NULL;
     int rv;
@@ -244,21 +321,19 @@ static webcast_db_status select_rows(request_rec *r, const char *label,
     if (dbd == NULL) {
         return WEBCAST_DB_UNAVAILABLE;
     }
-    stmt = apr_hash_get(dbd->prepared, label, APR_HASH_KEY_STRING);
-    if (stmt == NULL) {
-        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
-                      "statement %s is not prepared for this server: put "
-                      "a Webcast* directive in the same virtual host as "
-                      "SetHandler webcast", label);
-        return WEBCAST_DB_UNAVAILABLE;
+    rv = run(r, dbd, label, arg, &res);
+    if (CONNECTION_LOST(rv) && (dbd = replace(r)) != NULL) {
+        ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, r, WEBCAST_LOG_TAG
+                      "connection lost under %s (error %d); retried on a "
+                      "fresh one", label, rv);
+        rv = run(r, dbd, label, arg, &res);
     }
-    rv = apr_dbd_pvselect(dbd->driver, r->pool, dbd->handle, &res, stmt, 0,
-                          arg, NULL);
-    if (rv != 0) {
+    if (dbd == NULL || rv != 0) {
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
                       "query %s (%s) failed with error %d: %s%s", label,
-                      arg ? arg : "", rv,
-                      apr_dbd_error(dbd->driver, dbd->handle, rv),
+                      arg ? arg : "", rv, dbd && rv > 0
+                      ? apr_dbd_error(dbd->driver, dbd->handle, rv)
+                      : "no connection",
                       rv == ER_UNKNOWN_STMT_HANDLER ? " (the connection lost "
                       "its prepared statements: is reconnect=0 in "
                       "DBDParams?)" : "");
