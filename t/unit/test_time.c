@@ -637,6 +637,34 @@ START_TEST(local_to_utc_impossible_dates)
 }
 END_TEST
 
+/* libFuzzer found a signed overflow at the smallest apr_time_t in
+ * webcast_tz_local (fixed); every extreme instant must format. The
+ * sanitized build (WEBCAST_SANITIZE=1) runs this under UBSan. */
+START_TEST(extreme_instants)
+{
+    static const apr_time_t extremes[] = {
+        APR_INT64_MIN, APR_INT64_MIN + 1, -1, 0, APR_INT64_MAX - 1,
+        APR_INT64_MAX
+    };
+    const webcast_tz *zones[2];
+    webcast_tz *la = NULL;
+    size_t i, z;
+
+    ck_assert_ptr_null(webcast_tz_load(test_pool, NULL,
+                                       "America/Los_Angeles", &la));
+    zones[0] = la;
+    zones[1] = webcast_tz_utc(test_pool);
+    for (z = 0; z < 2; z++) {
+        for (i = 0; i < sizeof(extremes) / sizeof(extremes[0]); i++) {
+            ck_assert_ptr_nonnull(webcast_time_format(test_pool, zones[z],
+                                  extremes[i], WEBCAST_TIME_FULL));
+            ck_assert_ptr_nonnull(webcast_time_format(test_pool, zones[z],
+                                  extremes[i], WEBCAST_TIME_ISO));
+        }
+    }
+}
+END_TEST
+
 Suite *time_suite(void)
 {
     Suite *s = suite_create("time");
@@ -664,6 +692,7 @@ Suite *time_suite(void)
     tcase_add_test(tc, local_to_utc);
     tcase_add_test(tc, local_to_utc_dst_gap_and_overlap);
     tcase_add_test(tc, local_to_utc_impossible_dates);
+    tcase_add_test(tc, extreme_instants);
     suite_add_tcase(s, tc);
     return s;
 }
