@@ -86,11 +86,15 @@ void webcast_db_retrieve_fns(void);
 
 webcast_db_status webcast_db_presentation(request_rec *r, apr_uint32_t id,
                                           webcast_presentation **out);
+/* The same without speaker_bio and summary (NULL): for reference movies. */
+webcast_db_status webcast_db_stream(request_rec *r, apr_uint32_t id,
+                                    webcast_presentation **out);
 /* Every workshop, newest first (webcast_workshop *). */
 webcast_db_status webcast_db_workshops(request_rec *r,
                                        apr_array_header_t **list);
 /* A workshop by slug and its presentations in schedule order
- * (webcast_presentation *): two queries, whatever the schedule's size. */
+ * (webcast_presentation *, without bio and summary): one query, whatever
+ * the schedule's size; two for a workshop without presentations. */
 webcast_db_status webcast_db_workshop(request_rec *r, const char *slug,
                                       webcast_workshop **out,
                                       apr_array_header_t **schedule);

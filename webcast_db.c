@@ -34,6 +34,7 @@ APLOG_USE_MODULE(webcast);
 #define LABEL_WORKSHOPS "webcast_workshops"
 #define LABEL_WORKSHOP "webcast_workshop"
 #define LABEL_SCHEDULE "webcast_schedule"
+#define LABEL_STREAM "webcast_stream"
 
 /* Times are UTC DATETIMEs; TIMESTAMPDIFF from the epoch reads them as UTC
  * whatever the session time zone (UNIX_TIMESTAMP would not). DATE + 0 is
@@ -47,8 +48,6 @@ APLOG_USE_MODULE(webcast);
     " p.webcast_filename, COALESCE(NULLIF(p.live_stream, ''), w.live_stream)," \
     " p.external_name, p.external_url," \
     " UNIX_TIMESTAMP(GREATEST(p.updated_at, w.updated_at))"
-#define PRESENTATION_FROM \
-    " FROM presentation p JOIN workshop w ON w.id = p.workshop_id"
 #define WORKSHOP_COLS \
     "w.id, w.slug, w.title, w.summary, w.location, w.starts_on + 0," \
     " w.ends_on + 0, w.live_stream, UNIX_TIMESTAMP(w.updated_at)"
@@ -58,11 +57,25 @@ static const struct {
 } statements[] = {
     { LABEL_PRESENTATION,
       "SELECT " PRESENTATION_COLS("p.speaker_bio", "p.summary")
-      PRESENTATION_FROM " WHERE p.id = %s" },
-    /* The schedule shows no bios or summaries: leave the TEXT out. */
+      " FROM presentation p JOIN workshop w ON w.id = p.workshop_id"
+      " WHERE p.id = %s" },
+    /* A reference movie needs no bio or summary: their TEXT would cost
+     * the database, the wire and the driver's buffers for nothing. */
+    { LABEL_STREAM,
+      "SELECT " PRESENTATION_COLS("NULL", "NULL")
+      " FROM presentation p JOIN workshop w ON w.id = p.workshop_id"
+      " WHERE p.id = %s" },
+    /* The workshop page in one round trip: each row a presentation, its
+     * workshop's columns after them. No bios or summaries on the schedule:
+     * the TEXT stays out. Workshop first, by its unique slug (a const
+     * table), so the presentations come in index order (workshop_id,
+     * starts_at, id): no temporary table, no filesort. A workshop without
+     * presentations has no row here; LABEL_WORKSHOP tells it from none. */
     { LABEL_SCHEDULE,
-      "SELECT " PRESENTATION_COLS("NULL", "NULL") PRESENTATION_FROM
-      " WHERE p.workshop_id = %s ORDER BY p.starts_at, p.id" },
+      "SELECT " PRESENTATION_COLS("NULL", "NULL") ", " WORKSHOP_COLS ", 0"
+      " FROM workshop w STRAIGHT_JOIN presentation p"
+      " ON p.workshop_id = w.id"
+      " WHERE w.slug = %s ORDER BY p.starts_at, p.id" },
     { LABEL_WORKSHOP,
       "SELECT " WORKSHOP_COLS ", 0 FROM workshop w WHERE w.slug = %s" },
     { LABEL_WORKSHOPS,
@@ -77,7 +90,7 @@ enum {                              /* PRESENTATION_COLS */
     COL_SPEAKER_NAME, COL_SPEAKER_AFFILIATION, COL_SPEAKER_BIO, COL_SUMMARY,
     COL_STARTS_AT, COL_ENDS_AT, COL_SLIDES_URL, COL_HAS_WEBCAST, COL_STATE,
     COL_WEBCAST_PATH, COL_WEBCAST_FILENAME, COL_LIVE_STREAM,
-    COL_EXTERNAL_NAME, COL_EXTERNAL_URL, COL_UPDATED_AT
+    COL_EXTERNAL_NAME, COL_EXTERNAL_URL, COL_UPDATED_AT, COL_COUNT
 };
 
 enum {                              /* WORKSHOP_COLS + live count */
@@ -188,7 +201,7 @@ static apr_int64_t num(apr_pool_t *p, const apr_dbd_driver_t *drv,
 }
 
 static void *copy_presentation(apr_pool_t *p, const apr_dbd_driver_t *drv,
-                               apr_dbd_row_t *row)
+                               apr_dbd_row_t *row, void *unused)
 {
     webcast_presentation *pr = apr_pcalloc(p, sizeof(*pr));
 #define TEXT(n) text(p, drv, row, (n))
@@ -217,30 +230,52 @@ static void *copy_presentation(apr_pool_t *p, const apr_dbd_driver_t *drv,
     return pr;
 }
 
-static void *copy_workshop(apr_pool_t *p, const apr_dbd_driver_t *drv,
-                           apr_dbd_row_t *row)
+/* The workshop columns starting at column `base`. */
+static webcast_workshop *workshop_at(apr_pool_t *p,
+                                     const apr_dbd_driver_t *drv,
+                                     apr_dbd_row_t *row, int base)
 {
     webcast_workshop *w = apr_pcalloc(p, sizeof(*w));
 
-    w->id = (apr_uint32_t)NUM(WCOL_ID);
-    w->slug = TEXT(WCOL_SLUG);
-    w->title = TEXT(WCOL_TITLE);
-    w->summary = TEXT(WCOL_SUMMARY);
-    w->location = TEXT(WCOL_LOCATION);
-    w->starts_on = (int)NUM(WCOL_STARTS_ON);
-    w->ends_on = (int)NUM(WCOL_ENDS_ON);
-    w->live_stream = TEXT(WCOL_LIVE_STREAM);
-    w->updated_at = apr_time_from_sec(NUM(WCOL_UPDATED_AT));
-    w->live_count = (int)NUM(WCOL_LIVE_COUNT);
+    w->id = (apr_uint32_t)NUM(base + WCOL_ID);
+    w->slug = TEXT(base + WCOL_SLUG);
+    w->title = TEXT(base + WCOL_TITLE);
+    w->summary = TEXT(base + WCOL_SUMMARY);
+    w->location = TEXT(base + WCOL_LOCATION);
+    w->starts_on = (int)NUM(base + WCOL_STARTS_ON);
+    w->ends_on = (int)NUM(base + WCOL_ENDS_ON);
+    w->live_stream = TEXT(base + WCOL_LIVE_STREAM);
+    w->updated_at = apr_time_from_sec(NUM(base + WCOL_UPDATED_AT));
+    w->live_count = (int)NUM(base + WCOL_LIVE_COUNT);
     return w;
 #undef TEXT
 #undef NUM
 }
-typedef void *(*copy_fn)(apr_pool_t *p, const apr_dbd_driver_t *drv,
-                         apr_dbd_row_t *row);
 
-/* Run statement `label` with at most one argument; every row is copied by
- * `copy` into *rows (an array of pointers) and the result read to its end. */
+static void *copy_workshop(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                           apr_dbd_row_t *row, void *unused)
+{
+    return workshop_at(p, drv, row, 0);
+}
+
+/* A LABEL_SCHEDULE row: the presentation; the workshop, once, into
+ * *(webcast_workshop **)workshop. */
+static void *copy_schedule_row(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                               apr_dbd_row_t *row, void *workshop)
+{
+    webcast_workshop **w = workshop;
+
+    if (*w == NULL) {
+        *w = workshop_at(p, drv, row, COL_COUNT);
+    }
+    return copy_presentation(p, drv, row, NULL);
+}
+
+/* Copies one row out of the driver's buffers; ctx is the caller's. */
+typedef void *(*copy_fn)(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                         apr_dbd_row_t *row, void *ctx);
+
+/* A replacement connection, given back when the request ends. */
 typedef struct {
     server_rec *s;
     ap_dbd_t *dbd;
@@ -310,7 +345,7 @@ static int run(request_rec *r, ap_dbd_t *dbd, const char *label,
  * once, so the reader never sees it. */
 static webcast_db_status select_rows(request_rec *r, const char *label,
                                      const char *arg, copy_fn copy_row,
-                                     apr_array_header_t **rows)
+                                     void *ctx, apr_array_header_t **rows)
 {
     ap_dbd_t *dbd = connection(r);
     apr_dbd_results_t *res = NULL;
@@ -340,7 +375,8 @@ static webcast_db_status select_rows(request_rec *r, const char *label,
         return WEBCAST_DB_UNAVAILABLE;
     }
     while ((rv = apr_dbd_get_row(dbd->driver, r->pool, res, &row, -1)) == 0) {
-        *(void **)apr_array_push(*rows) = copy_row(r->pool, dbd->driver, row);
+        *(void **)apr_array_push(*rows) = copy_row(r->pool, dbd->driver, row,
+                                                    ctx);
     }
     if (rv != -1) {
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
@@ -351,14 +387,15 @@ static webcast_db_status select_rows(request_rec *r, const char *label,
     return (*rows)->nelts ? WEBCAST_DB_OK : WEBCAST_DB_NOT_FOUND;
 }
 
-webcast_db_status webcast_db_presentation(request_rec *r, apr_uint32_t id,
+static webcast_db_status one_presentation(request_rec *r, const char *label,
+                                          apr_uint32_t id,
                                           webcast_presentation **out)
 {
     apr_array_header_t *rows;
-    webcast_db_status st = select_rows(r, LABEL_PRESENTATION,
+    webcast_db_status st = select_rows(r, label,
                                        apr_psprintf(r->pool, "%u",
                                                     (unsigned)id),
-                                       copy_presentation, &rows);
+                                       copy_presentation, NULL, &rows);
 
     *out = st == WEBCAST_DB_OK ? APR_ARRAY_IDX(rows, 0,
                                                webcast_presentation *)
@@ -366,11 +403,23 @@ webcast_db_status webcast_db_presentation(request_rec *r, apr_uint32_t id,
     return st;
 }
 
+webcast_db_status webcast_db_presentation(request_rec *r, apr_uint32_t id,
+                                          webcast_presentation **out)
+{
+    return one_presentation(r, LABEL_PRESENTATION, id, out);
+}
+
+webcast_db_status webcast_db_stream(request_rec *r, apr_uint32_t id,
+                                    webcast_presentation **out)
+{
+    return one_presentation(r, LABEL_STREAM, id, out);
+}
+
 webcast_db_status webcast_db_workshops(request_rec *r,
                                        apr_array_header_t **list)
 {
     webcast_db_status st = select_rows(r, LABEL_WORKSHOPS, NULL,
-                                       copy_workshop, list);
+                                       copy_workshop, NULL, list);
 
     return st == WEBCAST_DB_NOT_FOUND ? WEBCAST_DB_OK : st;
 }
@@ -380,19 +429,19 @@ webcast_db_status webcast_db_workshop(request_rec *r, const char *slug,
                                       apr_array_header_t **schedule)
 {
     apr_array_header_t *rows;
-    webcast_db_status st = select_rows(r, LABEL_WORKSHOP, slug,
-                                       copy_workshop, &rows);
+    webcast_db_status st;
 
     *out = NULL;
-    *schedule = NULL;
-    if (st != WEBCAST_DB_OK) {
+    st = select_rows(r, LABEL_SCHEDULE, slug, copy_schedule_row, out,
+                     schedule);
+    if (st != WEBCAST_DB_NOT_FOUND) {
         return st;
     }
-    *out = APR_ARRAY_IDX(rows, 0, webcast_workshop *);
-    st = select_rows(r, LABEL_SCHEDULE,
-                     apr_psprintf(r->pool, "%u", (unsigned)(*out)->id),
-                     copy_presentation, schedule);
-    return st == WEBCAST_DB_NOT_FOUND ? WEBCAST_DB_OK : st;
+    st = select_rows(r, LABEL_WORKSHOP, slug, copy_workshop, NULL, &rows);
+    if (st == WEBCAST_DB_OK) {
+        *out = APR_ARRAY_IDX(rows, 0, webcast_workshop *);
+    }
+    return st;
 }
 
 /* ---- for webcast_admin_db.c: the same connection handling ---- */

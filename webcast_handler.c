@@ -248,7 +248,7 @@ static int build_refmovie(request_rec *r, const webcast_dir_conf *conf,
                       live ? "WebcastLiveURL" : "WebcastArchiveURL", r->uri);
         return HTTP_NOT_FOUND;
     }
-    if ((rc = status_of(webcast_db_presentation(r, id, &p))) != OK) {
+    if ((rc = status_of(webcast_db_stream(r, id, &p))) != OK) {
         return rc == HTTP_NOT_FOUND ? not_found(r, id, "no such presentation")
                                     : rc;
     }

@@ -16,12 +16,13 @@ Apache::TestRequest::user_agent(reset => 1, keep_alive => 1);
 
 sub executed { db_sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'") =~ /(\d+)\s*$/ and return $1; die }
 
-# Prepared statements the database executes to answer one GET.
+# Prepared statements the database executes to answer one GET (that
+# answers $want, 200 unless given).
 sub queries_for {
-    my ($path) = @_;
+    my ($path, $want) = @_;
     my $before = executed();
     my $code = GET($path)->code;
-    die "GET $path: $code" unless $code == 200;
+    die "GET $path: $code" unless $code == ($want // 200);
     return executed() - $before;
 }
 
@@ -73,14 +74,20 @@ like GET('/workshops/test-ws/')->header('Cache-Control'), qr/max-age=10\b/, 'wor
 is queries_for('/presentations/1/'), 1, 'presentation page: one query';
 is queries_for('/presentations/webcast-archive.1.ref.mov'), 1, 'reference movie: one query';
 is queries_for('/'), 1, 'index: one query';
-is queries_for('/workshops/test-ws/'), 2, 'workshop page: two queries';
+is queries_for('/workshops/test-ws/'), 1, 'workshop page: one query';
 db_sql("INSERT INTO workshop (id, slug, title, starts_on, ends_on) VALUES (90, 'big', 'Big', '2026-01-01', '2026-01-05');
         INSERT INTO presentation (workshop_id, title, speaker_name, starts_at, ends_at, has_webcast, webcast_state)
         SELECT 90, CONCAT('Talk ', seq), 'S', '2026-01-01 10:00:00' + INTERVAL seq MINUTE,
                '2026-01-01 11:00:00' + INTERVAL seq MINUTE, 1, 'upcoming' FROM seq_1_to_400");
-is queries_for('/workshops/big/'), 2, '400 presentations: still two queries';
+is queries_for('/workshops/big/'), 1, '400 presentations: still one query';
 like GET('/workshops/big/')->content, qr/Talk 400</, 'all 400 on the page';
+db_sql("DELETE FROM presentation WHERE workshop_id = 90");
+is queries_for('/workshops/big/'), 2, 'a workshop without presentations: two queries';
+my $empty = GET('/workshops/big/');
+is $empty->code, 200, 'a workshop without presentations: its page';
+like $empty->content, qr{<h1>Big</h1>}, 'a workshop without presentations: its title';
 db_sql("DELETE FROM workshop WHERE id = 90");
+is queries_for('/workshops/no-such-workshop/', 404), 2, 'an unknown workshop: 404 after two queries';
 
 # ---- an outage: cached pages keep serving, marked stale
 my $ws = '/cached/workshops/test-ws/';
