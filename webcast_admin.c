@@ -360,6 +360,9 @@ static webcast_admin_notice notice_of(admin_t *a)
     n.text = !done ? NULL
              : strcmp(done, "saved") == 0 ? "Saved."
              : strcmp(done, "added") == 0 ? "Added."
+             : strcmp(done, "already") == 0
+             ? "Already added by an earlier press of Save: it was not added "
+               "twice."
              : strcmp(done, "deleted") == 0
              ? "Deleted. Its values are kept in the audit trail."
              : strcmp(done, "unchanged") == 0 ? "Nothing had changed."
@@ -597,11 +600,67 @@ static int refused(admin_t *a, webcast_form *form, webcast_save_status s,
                      NULL);
 }
 
+/* A checked presentation's workshop. */
+static apr_uint32_t workshop_of(const webcast_record *rec)
+{
+    return (apr_uint32_t)apr_atoi64(rec->value[PF_WORKSHOP_ID]);
+}
+
+/* How long an identical new record counts as the same press of Save. */
+#define TWIN_WINDOW apr_time_from_sec(600)
+
+/* A second press of Save on a new-record form (a double click, or Back
+ * and Save again) posts the same record twice. Its twin: a record with
+ * every field the same, never changed since it was added (version 1),
+ * added within TWIN_WINDOW. NULL when there is none or the database did
+ * not say. */
+static const webcast_record *twin_of(admin_t *a, const webcast_record *rec)
+{
+    apr_array_header_t *list, *trail;
+    int i;
+
+    if ((rec->kind == WEBCAST_WORKSHOP
+         ? webcast_admin_db_workshops(a->r, &list)
+         : webcast_admin_db_schedule(a->r, workshop_of(rec), &list))
+        != WEBCAST_DB_OK) {
+        return NULL;
+    }
+    for (i = 0; i < list->nelts; i++) {
+        const webcast_record *c = APR_ARRAY_IDX(list, i, webcast_record *);
+        const webcast_change *made;
+
+        if (c->version != 1 || !webcast_record_same(c, rec)
+            || webcast_admin_db_history(a->r, c->kind, c->id, 0, &trail)
+               != WEBCAST_DB_OK || trail->nelts == 0) {
+            continue;
+        }
+        made = APR_ARRAY_IDX(trail, trail->nelts - 1, webcast_change *);
+        if (strcmp(made->action, "create") == 0
+            && a->site.now - made->at < TWIN_WINDOW) {
+            return c;
+        }
+    }
+    return NULL;
+}
+
+/* The twin found: nothing added, the user taken where the first press of
+ * Save went. */
+static int already(admin_t *a, webcast_admin_tx *tx,
+                   const webcast_record *twin)
+{
+    webcast_admin_db_rollback(tx);
+    ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, a->r, WEBCAST_LOG_TAG
+                  "%s posted %s %u again: not added twice", a->site.user,
+                  webcast_kind_name(twin->kind), (unsigned)twin->id);
+    return after(a, twin, "already");
+}
+
 static int post_new(admin_t *a, webcast_kind kind)
 {
     webcast_form *form = webcast_form_parse(a->r->pool, kind, a->site.tz,
                                             a->in);
-    webcast_record *rec;
+    const webcast_record *twin;
+    webcast_record *rec, *workshop;
     webcast_admin_tx *tx;
     webcast_save_status s;
 
@@ -613,9 +672,23 @@ static int post_new(admin_t *a, webcast_kind kind)
     if (webcast_admin_db_begin(a->r, &tx) != WEBCAST_DB_OK) {
         return not_saved(a, form, 0, 0);
     }
+    /* New presentations of one workshop wait here for each other, so a
+     * twin committed a moment ago is seen below (a workshop's twin shows
+     * up as its taken slug instead). */
+    if (kind == WEBCAST_PRESENTATION
+        && webcast_admin_db_lock(tx, WEBCAST_WORKSHOP, workshop_of(rec),
+                                 &workshop) == WEBCAST_DB_UNAVAILABLE) {
+        return not_saved(a, form, 0, 0);
+    }
+    if ((twin = twin_of(a, rec)) != NULL) {
+        return already(a, tx, twin);
+    }
     s = webcast_admin_db_write(tx, a->site.user, NULL, rec);
     if (s != WEBCAST_SAVE_OK) {
         webcast_admin_db_rollback(tx);
+        if (s == WEBCAST_SAVE_DUPLICATE && (twin = twin_of(a, rec))) {
+            return already(a, tx, twin);
+        }
         return refused(a, form, s, 0, 0);
     }
     if (webcast_admin_db_commit(tx) != 0) {

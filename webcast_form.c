@@ -127,6 +127,22 @@ int webcast_value_equal(const char *a, const char *b)
     return a == b || (a && b && strcmp(a, b) == 0);
 }
 
+int webcast_record_same(const webcast_record *a, const webcast_record *b)
+{
+    int n, i;
+
+    if (a->kind != b->kind) {
+        return 0;
+    }
+    webcast_fields(a->kind, &n);
+    for (i = 0; i < n; i++) {
+        if (!webcast_value_equal(a->value[i], b->value[i])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* ---- text ---- */
 
 static int is_space(char c)

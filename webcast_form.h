@@ -119,6 +119,8 @@ const char *webcast_value_readable(apr_pool_t *p, const webcast_tz *tz,
 apr_time_t webcast_value_time(const char *value);
 /* NULL-aware string equality. */
 int webcast_value_equal(const char *a, const char *b);
+/* Same kind and every field equal (id, version and the rest aside). */
+int webcast_record_same(const webcast_record *a, const webcast_record *b);
 
 /* What the admin calls each state: "Live", "Ended", "Archive ready"... */
 const char *webcast_state_label(webcast_state state);

@@ -391,6 +391,44 @@ is $ws->header('Location'), "$base/admin/workshops/$ws_id/?done=added", '... to 
 is db_sql("SELECT CONCAT_WS('|', title, starts_on, ends_on, version) FROM workshop WHERE id = $ws_id"),
     'New admin workshop|2026-12-01|2026-12-03|1', '... stored';
 
+# ---- Save pressed twice on a new record: added once
+my %again = (title => 'Created talk', starts_at => '2026-07-15T12:00',
+             ends_at => '2026-07-15T13:30', slides_url => 'https://example.org/s.key',
+             webcast_state => 'archive', webcast_path => 'kdmc/2026',
+             webcast_filename => 'created.mov');
+my $twice = req('POST', '/admin/presentations/new', form => talk_form(%again));
+is $twice->code, 303, 'the same presentation posted again: 303';
+is $twice->header('Location'), "$base/admin/workshops/100/?done=already", '... to its workshop, marked';
+is db_sql(q{SELECT COUNT(*) FROM presentation WHERE title = 'Created talk'}), 1, '... not added twice';
+like get_ok('/admin/workshops/100/?done=already'), qr{<p>Already added by an earlier press of Save: it was not added twice\.</p>},
+    '... and the page says so';
+my $ws_twice = req('POST', '/admin/workshops/new', form => workshop_form());
+is $ws_twice->header('Location'), "$base/admin/workshops/$ws_id/?done=already", 'the same workshop posted again: to the first';
+is db_sql(q{SELECT COUNT(*) FROM workshop WHERE slug = 'admin-t-new'}), 1, '... not added twice';
+my $other_title = req('POST', '/admin/workshops/new', form => workshop_form(title => 'Another title'));
+is $other_title->code, 422, 'a different workshop with a taken slug: still refused';
+like field_error($other_title->decoded_content, 'slug') // '', qr/already has this web address/, '... beside the slug';
+my $one_more = req('POST', '/admin/presentations/new', form => talk_form(%again, speaker_name => 'Someone Else'));
+is $one_more->header('Location'), "$base/admin/workshops/100/?done=added", 'one field different: a new presentation';
+is db_sql(q{SELECT COUNT(*) FROM presentation WHERE title = 'Created talk'}), 2, '... added';
+db_sql(q{DELETE FROM presentation WHERE title = 'Created talk' AND speaker_name = 'Someone Else'});
+# Four presses at once (a double click on a slow line): they wait for
+# each other on the workshop's row, and one of them adds.
+my @kids;
+for my $n (1 .. 4) {
+    my $pid = fork // die "fork: $!";
+    if (!$pid) {
+        my $res = req('POST', '/admin/presentations/new', form => talk_form(title => 'Clicked at once'));
+        POSIX::_exit($res->code == 303 ? 0 : 1);
+    }
+    push @kids, $pid;
+}
+my $all_303 = 1;
+for (@kids) { waitpid $_, 0; $all_303 &&= $? == 0 }
+ok $all_303, 'four identical posts at once: all answered 303';
+is db_sql(q{SELECT COUNT(*) FROM presentation WHERE title = 'Clicked at once'}), 1, '... one presentation added';
+db_sql(q{DELETE FROM presentation WHERE title = 'Clicked at once'});
+
 # ---- two people editing the same record: the second is told
 my $form_staff = get_ok('/admin/presentations/104/edit', 'staff opens the form');
 my $form_helper = get_ok('/admin/presentations/104/edit', 'helper opens the form', user => 'helper');

@@ -306,6 +306,27 @@ END_TEST
 
 /* Audit rows may hold anything: a short "date" is shown as it is, and
  * never read past its end (found by review; ASan showed the over-read). */
+START_TEST(same_record)
+{
+    apr_pool_t *p = test_pool;
+    webcast_record *a = webcast_record_new(p, WEBCAST_PRESENTATION);
+    webcast_record *b = webcast_record_new(p, WEBCAST_PRESENTATION);
+    webcast_record *w = webcast_record_new(p, WEBCAST_WORKSHOP);
+
+    a->value[PF_TITLE] = "Talk";
+    b->value[PF_TITLE] = apr_pstrdup(p, "Talk");
+    a->id = 7;
+    b->version = 3;
+    ck_assert(webcast_record_same(a, b));
+    b->value[PF_EXTERNAL_URL] = "";         /* the last field; "" is not NULL */
+    ck_assert(!webcast_record_same(a, b));
+    b->value[PF_EXTERNAL_URL] = NULL;
+    b->value[PF_ENDS_AT] = "2026-01-01 10:00:00";
+    ck_assert(!webcast_record_same(a, b));
+    ck_assert(!webcast_record_same(a, w));  /* another kind */
+}
+END_TEST
+
 START_TEST(short_dates_are_shown_as_they_are)
 {
     int n, i;
@@ -385,6 +406,7 @@ Suite *form_suite(void)
     tcase_add_test(tc, record_round_trip);
     tcase_add_test(tc, check_for_a_state_flip);
     tcase_add_test(tc, short_dates_are_shown_as_they_are);
+    tcase_add_test(tc, same_record);
     tcase_add_test(tc, urlencoded_bodies);
     suite_add_tcase(s, tc);
     return s;
