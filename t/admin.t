@@ -157,6 +157,9 @@ my $today = req('GET', '/admin/');
 is $today->code, 200, 'control room';
 is $today->header('Cache-Control'), 'no-store', 'admin pages: no-store';
 is $today->header('X-Frame-Options'), 'DENY', 'admin pages: not framed';
+is $today->header('Content-Security-Policy'),
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    'admin pages: nothing loaded or run but their own style';
 my $today_html = $today->decoded_content;
 like $today_html, qr{<h2><a href="/admin/workshops/100/">Admin workshop</a></h2>}, 'today: the workshop of today';
 like $today_html, qr{Ended talk.*Earlier talk.*Now talk.*Unwebcast talk}s, 'today: its talks in order';

@@ -31,9 +31,16 @@ function ok(cond, what) {
     });
     const page = await context.newPage();
     page.setDefaultTimeout(15000);
+    const refused = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/.test(m.text())) refused.push(m.text());
+    });
 
     let res = await page.goto(base + '/admin/workshops/');
     ok(res.status() === 200, 'signed in: the workshop list answers 200');
+    ok(await page.locator('header.bar').evaluate(
+           (e) => getComputedStyle(e).display) === 'flex',
+       'the admin\'s own inline style applies under its CSP');
     await page.getByRole('link', { name: workshop, exact: true }).click();
     await page.waitForURL(/\/admin\/workshops\/\d+\/$/);
     ok(true, 'opened the workshop');
@@ -52,6 +59,10 @@ function ok(cond, what) {
     ok((await page.locator('.notice').first().innerText())
            .includes('\u201c' + earlier + '\u201d is now Ended.'),
        'confirmed: the talk before it has ended');
+
+    ok(refused.length === 0,
+       'the admin pages asked for nothing their CSP refuses' +
+       (refused.length ? ': ' + refused[0] : ''));
 
     const pub = await context.newPage();
     res = await pub.goto(base + '/presentations/' + talkId + '/');
