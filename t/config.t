@@ -40,7 +40,7 @@ my @cases = (
       qr/mod_webcast needs mod_dbd/, 'no dbd' ],
 );
 
-plan tests => 2 * @cases + 2;
+plan tests => 2 * @cases + 3;
 
 my $dir = tempdir(CLEANUP => 1);
 
@@ -71,3 +71,36 @@ my ($rc, $out) = check_config("WebcastArchiveURL rtsp://h:554/{path}/{file}\n"
                               . "    WebcastLiveURL rtsp://h/{stream}?t={id}");
 is $rc, 0, 'a good config passes apache2 -t' or diag $out;
 like $out, qr/Syntax OK/, 'Syntax OK';
+
+# conf/httpd-example.conf, as a site would include it; the files it names
+# outside the configuration are replaced by ones here (Debian's snakeoil
+# pair may not exist yet and its key is not ours to read; the admin
+# secret is made at startup where only root may write).
+{
+    system("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=test "
+           . "-keyout '$dir/key.pem' -out '$dir/cert.pem' >/dev/null 2>&1") == 0
+        or die "openssl req failed";
+    open my $in, '<', "$top/conf/httpd-example.conf" or die $!;
+    my $example = do { local $/; <$in> };
+    $example =~ s{/etc/ssl/certs/ssl-cert-snakeoil\.pem}{$dir/cert.pem}
+        or die 'no certificate line in the example';
+    $example =~ s{/etc/ssl/private/ssl-cert-snakeoil\.key}{$dir/key.pem}
+        or die 'no key line in the example';
+    $example =~ s{/var/lib/apache2/webcast-admin\.secret}{$dir/admin.secret}
+        or die 'no secret file line in the example';
+    open my $out_fh, '>', "$dir/example-site.conf" or die $!;
+    print $out_fh $example;
+    close $out_fh;
+    my $conf = "$dir/example.conf";
+    open my $fh, '>', $conf or die $!;
+    print $fh "ServerRoot $dir\nErrorLog $dir/error_log\nPidFile $dir/pid\n"
+        . "DefaultRuntimeDir $dir\nListen 127.0.0.1:1\n"
+        . join('', map { "LoadModule ${_}_module $mods/mod_$_.so\n" }
+               qw(mpm_event authz_core authn_core authn_file auth_basic
+                  authz_user alias dbd ssl))
+        . "LoadModule webcast_module $top/.libs/mod_webcast.so\n"
+        . "Include $dir/example-site.conf\n";
+    close $fh;
+    my $out = `'$httpd' -t -f '$conf' 2>&1`;
+    is $? >> 8, 0, 'conf/httpd-example.conf passes apache2 -t' or diag $out;
+}
