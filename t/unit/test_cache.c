@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include <apr_strings.h>
+#include <pthread.h>
 
 #include "tests.h"
 #include "webcast_cache.h"
@@ -84,6 +85,92 @@ START_TEST(memory_stays_within_the_bound)
 }
 END_TEST
 
+/* ---- threads of a child share one cache ---- */
+
+#define THREADS 8
+#define ROUNDS 4000
+#define KEYS 16
+#define SHARED_MAX (64 * 1024)
+
+typedef struct {
+    webcast_cache *cache;
+    apr_pool_t *pool;
+    int n, hits, bad;
+} worker_t;
+
+/* Every body is "key|tag|" then padding, and its ETag is "tag": a body
+ * that does not start with its key, or whose tag is not its ETag's, was
+ * torn or mixed up. */
+static void *worker(void *data)
+{
+    worker_t *w = data;
+    int i;
+
+    for (i = 0; i < ROUNDS; i++) {
+        const char *key = apr_psprintf(w->pool, "/k%d", (w->n * 7 + i) % KEYS);
+        webcast_response r, out;
+        int fresh;
+
+        if (i % 4 == 0) {
+            const char *tag = apr_psprintf(w->pool, "%d-%d", w->n, i);
+            apr_size_t pad = 500 + (apr_size_t)(i * 37 % 7000);
+            char *body = apr_palloc(w->pool, pad + 1);
+
+            memset(body, 'p', pad);
+            body[pad] = '\0';
+            r = response(apr_pstrcat(w->pool, key, "|", tag, "|", body, NULL));
+            r.etag = apr_pstrcat(w->pool, "\"", tag, "\"", NULL);
+            webcast_cache_put(w->cache, key, &r, i);
+        }
+        else if (webcast_cache_get(w->cache, key, i, w->pool, &out, &fresh)) {
+            const char *tag = out.body + strlen(key) + 1;
+            apr_size_t n = strlen(out.etag) - 2;
+
+            w->hits++;
+            w->bad += strncmp(out.body, key, strlen(key)) != 0
+                      || out.body[strlen(key)] != '|'
+                      || strncmp(tag, out.etag + 1, n) != 0 || tag[n] != '|';
+        }
+        if (i % 64 == 0) {
+            apr_pool_clear(w->pool);
+        }
+    }
+    return NULL;
+}
+
+START_TEST(threads_share_it)
+{
+    webcast_cache *c;
+    worker_t w[THREADS];
+    pthread_t t[THREADS];
+    apr_size_t bytes;
+    int i, entries, hits = 0, bad = 0;
+
+    ck_assert_int_eq(webcast_cache_create(test_pool, SHARED_MAX, &c),
+                     APR_SUCCESS);
+    for (i = 0; i < THREADS; i++) {
+        w[i].cache = c;
+        w[i].n = i;
+        w[i].hits = w[i].bad = 0;
+        /* like httpd's worker threads: a pool of its own allocator */
+        apr_pool_create_unmanaged_ex(&w[i].pool, NULL, NULL);
+    }
+    for (i = 0; i < THREADS; i++) {
+        ck_assert_int_eq(pthread_create(&t[i], NULL, worker, &w[i]), 0);
+    }
+    for (i = 0; i < THREADS; i++) {
+        pthread_join(t[i], NULL);
+        hits += w[i].hits;
+        bad += w[i].bad;
+        apr_pool_destroy(w[i].pool);
+    }
+    ck_assert_int_gt(hits, THREADS * ROUNDS / 10);  /* it was shared */
+    ck_assert_int_eq(bad, 0);
+    webcast_cache_usage(c, &entries, &bytes);
+    ck_assert_uint_le(bytes, SHARED_MAX);
+}
+END_TEST
+
 Suite *cache_suite(void)
 {
     Suite *s = suite_create("cache");
@@ -92,6 +179,7 @@ Suite *cache_suite(void)
     tcase_add_test(tc, fresh_then_stale);
     tcase_add_test(tc, replacing_a_key_keeps_one_entry);
     tcase_add_test(tc, memory_stays_within_the_bound);
+    tcase_add_test(tc, threads_share_it);
     suite_add_tcase(s, tc);
     return s;
 }
