@@ -25,6 +25,8 @@ const char webcast_default_css[] =
      * it is an empty box, so keep it small and put the player link first
      * in the reader's eye with a button look. */
     ".player object,.player embed{display:block;max-width:100%}\n"
+    ".plugin{margin-top:.6rem;font-size:.9rem;color:#555}\n"
+    ".plugin summary{cursor:pointer}\n"
     ".player video{display:block;width:100%;height:auto;"
     "aspect-ratio:16/9;background:#000}\n"
     ".open a{display:inline-block;margin-top:.5rem;padding:.45rem .9rem;"

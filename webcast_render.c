@@ -201,15 +201,25 @@ static void put_player(out_t *o, const webcast_presentation *pr,
              "width=\"640\" height=\"360\">"
              "<source src=\"%s\" type=\"application/vnd.apple.mpegurl\">",
              H(hls));
+        if (ref) {
+            put_quicktime(o, ref);
+        }
+        put(o, "</video>");
     }
-    if (ref) {
-        put_quicktime(o, ref);
-    }
-    put(o, hls ? "</video>" : "");
     if (ref) {
         putf(o, "<p class=\"open\"><a href=\"%s\" type=\"video/quicktime\">"
              "Open the %s in QuickTime Player or VLC</a></p>", ref,
              live ? "live webcast" : "video");
+    }
+    /* Without an HLS stream the plug-in is the only in-page player, and
+     * no current browser has it: there it would be a "plugin not
+     * supported" box, so it waits behind a disclosure; browsers too old
+     * for <details> (the plug-in's own) show it as ever. */
+    if (ref && !hls) {
+        put(o, "<details class=\"plugin\"><summary>Play it in the page "
+               "(QuickTime plug-in)</summary>");
+        put_quicktime(o, ref);
+        put(o, "</details>");
     }
     put(o, "</div>\n");
 }

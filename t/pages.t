@@ -68,6 +68,8 @@ like $concluded, qr{the archived video will be posted soon}, 'concluded: check b
 
 my $archive = page('/presentations/1/');
 like $archive, qr{<embed src="/presentations/webcast-archive\.1\.ref\.mov" type="video/quicktime"}, 'archive: embed';
+like $archive, qr{<details class="plugin"><summary>Play it in the page \(QuickTime plug-in\)</summary><object classid=[^>]*>.*?</object></details>},
+    'archive without HLS: the plug-in behind a disclosure';
 like $archive, qr{href="/presentations/webcast-archive\.1\.ref\.mov" type="video/quicktime">Open the video in QuickTime Player or VLC},
     'archive: open in QuickTime Player link';
 like $archive, qr{href="/workshops/test-ws/">Back to the schedule of Test workshop}, 'back to the workshop';

@@ -69,6 +69,10 @@ function ok(cond, what) {
     ok(res.status() === 200, 'the public page answers 200');
     ok(await pub.locator('.marker', { hasText: 'Live now' }).isVisible(),
        'the public page shows "Live now"');
+    ok(await pub.getByRole('link',
+                           { name: 'Open the live webcast in QuickTime Player or VLC' })
+           .isVisible() && !(await pub.locator('embed').isVisible()),
+       'the public page offers the player button, no plug-in box');
     await pub.goto(base + '/presentations/' + earlierId + '/');
     ok((await pub.locator('main').innerText()).includes('webcast has ended'),
        'the earlier talk\'s public page says it has ended');
