@@ -480,6 +480,11 @@ static int show_form(admin_t *a, int status, webcast_form *form,
     pg.form = form;
     pg.id = id;
     pg.version = version;
+    /* a new record's form keeps the time it was first shown through
+     * every re-showing (see twin_of) */
+    if (!id && !(pg.shown = form_u32(a, "shown"))) {
+        pg.shown = (apr_uint32_t)apr_time_sec(a->site.now);
+    }
     pg.workshop = w;
     if (workshops) {
         pg.workshops = (webcast_record *const *)workshops->elts;
@@ -611,23 +616,26 @@ static apr_uint32_t workshop_of(const webcast_record *rec)
     return (apr_uint32_t)apr_atoi64(rec->value[PF_WORKSHOP_ID]);
 }
 
-/* How long an identical new record counts as the same press of Save. */
-#define TWIN_WINDOW apr_time_from_sec(600)
+/* The audit's times are the database's clock, the form's httpd's. */
+#define TWIN_CLOCK_SLACK apr_time_from_sec(2)
 
 /* A second press of Save on a new-record form (a double click, or Back
  * and Save again) posts the same record twice. Its twin: a record with
- * every field the same, never changed since it was added (version 1),
- * added within TWIN_WINDOW. NULL when there is none or the database did
- * not say. */
+ * every field the same, added by this user since this form was first
+ * shown, never changed since (version 1). Three identical entries made
+ * from three new forms are three records. NULL when there is none, when
+ * the form does not say when it was shown, or when the database did not
+ * say. */
 static const webcast_record *twin_of(admin_t *a, const webcast_record *rec)
 {
     apr_array_header_t *list, *trail;
+    apr_uint32_t shown = form_u32(a, "shown");
     int i;
 
-    if ((rec->kind == WEBCAST_WORKSHOP
-         ? webcast_admin_db_workshops(a->r, &list)
-         : webcast_admin_db_schedule(a->r, workshop_of(rec), &list))
-        != WEBCAST_DB_OK) {
+    if (!shown || (rec->kind == WEBCAST_WORKSHOP
+                   ? webcast_admin_db_workshops(a->r, &list)
+                   : webcast_admin_db_schedule(a->r, workshop_of(rec), &list))
+                  != WEBCAST_DB_OK) {
         return NULL;
     }
     for (i = 0; i < list->nelts; i++) {
@@ -641,7 +649,8 @@ static const webcast_record *twin_of(admin_t *a, const webcast_record *rec)
         }
         made = APR_ARRAY_IDX(trail, trail->nelts - 1, webcast_change *);
         if (strcmp(made->action, "create") == 0
-            && a->site.now - made->at < TWIN_WINDOW) {
+            && strcmp(made->user, a->site.user) == 0
+            && made->at >= apr_time_from_sec(shown) - TWIN_CLOCK_SLACK) {
             return c;
         }
     }
@@ -683,6 +692,9 @@ static int post_new(admin_t *a, webcast_kind kind)
     if (kind == WEBCAST_PRESENTATION
         && webcast_admin_db_lock(tx, WEBCAST_WORKSHOP, workshop_of(rec),
                                  &workshop) == WEBCAST_DB_UNAVAILABLE) {
+        /* ended here, or every read of the re-shown form would fail on
+         * the failed transaction */
+        webcast_admin_db_rollback(tx);
         return not_saved(a, form, 0, 0);
     }
     if ((twin = twin_of(a, rec)) != NULL) {

@@ -714,6 +714,10 @@ const char *webcast_admin_render_form(apr_pool_t *p,
     put_token(o);
     putf(o, "<input type=\"hidden\" name=\"version\" value=\"%u\">\n",
          (unsigned)pg->version);
+    if (!pg->id && pg->shown) {
+        putf(o, "<input type=\"hidden\" name=\"shown\" value=\"%u\">\n",
+             (unsigned)pg->shown);
+    }
     if (kind == WEBCAST_WORKSHOP) {
         for (i = 0; i < n; i++) {
             put_field(o, pg, &f[i], i);

@@ -54,6 +54,9 @@ typedef struct {
     const webcast_form *form;
     apr_uint32_t id;            /* 0: a new record */
     apr_uint32_t version;       /* the version the form is based on */
+    apr_uint32_t shown;         /* a new record's form: when first shown
+                                 * (Unix seconds), to know Save pressed
+                                 * twice on it; 0 for none */
     const webcast_record *workshop;             /* a presentation's */
     webcast_record *const *workshops;           /* for its select */
     int nworkshops;

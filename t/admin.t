@@ -371,6 +371,7 @@ like $many->decoded_content, qr{<textarea id="f-summary" name="summary"[^>]*>\nL
 html5_ok($many->decoded_content, 'presentation form with messages');
 
 # ---- create, with times typed in the site's zone
+my $shown = time - 2;           # when "the new form" below was shown
 my $created = req('POST', '/admin/presentations/new',
                   form => talk_form(title => 'Created talk', starts_at => '2026-07-15T12:00',
                                     ends_at => '2026-07-15T13:30', slides_url => 'https://example.org/s.key',
@@ -395,33 +396,56 @@ is db_sql("SELECT CONCAT_WS('|', title, starts_on, ends_on, version) FROM worksh
     'New admin workshop|2026-12-01|2026-12-03|1', '... stored';
 
 # ---- Save pressed twice on a new record: added once
+# A new form says when it was first shown; a re-post of the same form
+# finds the record its first post added.
+like get_ok('/admin/presentations/new?workshop=100'), qr{<input type="hidden" name="shown" value="\d{10}">},
+    'a new form carries when it was shown';
+unlike get_ok('/admin/presentations/104/edit'), qr{name="shown"}, '... an edit form does not';
 my %again = (title => 'Created talk', starts_at => '2026-07-15T12:00',
              ends_at => '2026-07-15T13:30', slides_url => 'https://example.org/s.key',
              webcast_state => 'archive', webcast_path => 'kdmc/2026',
-             webcast_filename => 'created.mov');
+             webcast_filename => 'created.mov', shown => $shown);
 my $twice = req('POST', '/admin/presentations/new', form => talk_form(%again));
 is $twice->code, 303, 'the same presentation posted again: 303';
 is $twice->header('Location'), "$base/admin/workshops/100/?done=already", '... to its workshop, marked';
 is db_sql(q{SELECT COUNT(*) FROM presentation WHERE title = 'Created talk'}), 1, '... not added twice';
 like get_ok('/admin/workshops/100/?done=already'), qr{<p>Already added by an earlier press of Save: it was not added twice\.</p>},
     '... and the page says so';
-my $ws_twice = req('POST', '/admin/workshops/new', form => workshop_form());
+my $ws_twice = req('POST', '/admin/workshops/new', form => workshop_form(shown => $shown));
 is $ws_twice->header('Location'), "$base/admin/workshops/$ws_id/?done=already", 'the same workshop posted again: to the first';
 is db_sql(q{SELECT COUNT(*) FROM workshop WHERE slug = 'admin-t-new'}), 1, '... not added twice';
-my $other_title = req('POST', '/admin/workshops/new', form => workshop_form(title => 'Another title'));
+my $other_title = req('POST', '/admin/workshops/new', form => workshop_form(title => 'Another title', shown => $shown));
 is $other_title->code, 422, 'a different workshop with a taken slug: still refused';
 like field_error($other_title->decoded_content, 'slug') // '', qr/already has this web address/, '... beside the slug';
-my $one_more = req('POST', '/admin/presentations/new', form => talk_form(%again, speaker_name => 'Someone Else'));
-is $one_more->header('Location'), "$base/admin/workshops/100/?done=added", 'one field different: a new presentation';
-is db_sql(q{SELECT COUNT(*) FROM presentation WHERE title = 'Created talk'}), 2, '... added';
-db_sql(q{DELETE FROM presentation WHERE title = 'Created talk' AND speaker_name = 'Someone Else'});
+# What is not a second press: each adds a presentation.
+my $count_created = q{SELECT COUNT(*) FROM presentation WHERE title = 'Created talk'};
+my @not_twins = (
+    [ 'one field different', talk_form(%again, speaker_name => 'Someone Else') ],
+    [ 'the same from a form shown after it was added (a third identical entry)', talk_form(%again, shown => time + 5) ],
+    [ 'the same from another person', talk_form(%again, token => token_for('helper')), user => 'helper' ],
+    [ 'the same from a form that does not say when it was shown', talk_form(%again, shown => '') ],
+);
+for my $case (@not_twins) {
+    my ($name, $form, %o) = @$case;
+    my $before = db_sql($count_created);
+    my $res = req('POST', '/admin/presentations/new', form => $form, %o);
+    is $res->header('Location'), "$base/admin/workshops/100/?done=added", "$name: added";
+    is db_sql($count_created), $before + 1, "$name: one more";
+}
+db_sql(qq{DELETE FROM presentation WHERE title = 'Created talk' AND id <> $new_id});
+db_sql(qq{UPDATE presentation SET version = 2 WHERE id = $new_id});
+is req('POST', '/admin/presentations/new', form => talk_form(%again))->header('Location'),
+    "$base/admin/workshops/100/?done=added", 'the same as a record changed since: added';
+db_sql(qq{DELETE FROM presentation WHERE title = 'Created talk' AND id <> $new_id});
+db_sql(qq{UPDATE presentation SET version = 1 WHERE id = $new_id});
 # Four presses at once (a double click on a slow line): they wait for
 # each other on the workshop's row, and one of them adds.
 my @kids;
 for my $n (1 .. 4) {
     my $pid = fork // die "fork: $!";
     if (!$pid) {
-        my $res = req('POST', '/admin/presentations/new', form => talk_form(title => 'Clicked at once'));
+        my $res = req('POST', '/admin/presentations/new',
+                      form => talk_form(title => 'Clicked at once', shown => $shown));
         POSIX::_exit($res->code == 303 ? 0 : 1);
     }
     push @kids, $pid;
