@@ -48,9 +48,10 @@ APLOG_USE_MODULE(webcast);
     " p.webcast_filename, COALESCE(NULLIF(p.live_stream, ''), w.live_stream)," \
     " p.external_name, p.external_url," \
     " UNIX_TIMESTAMP(GREATEST(p.updated_at, w.updated_at))"
-#define WORKSHOP_COLS \
-    "w.id, w.slug, w.title, w.summary, w.location, w.starts_on + 0," \
+#define WORKSHOP_COLS_WITH(summary) \
+    "w.id, w.slug, w.title, " summary ", w.location, w.starts_on + 0," \
     " w.ends_on + 0, w.live_stream, UNIX_TIMESTAMP(w.updated_at)"
+#define WORKSHOP_COLS WORKSHOP_COLS_WITH("w.summary")
 
 static const struct {
     const char *label, *sql;
@@ -66,13 +67,21 @@ static const struct {
       " FROM presentation p JOIN workshop w ON w.id = p.workshop_id"
       " WHERE p.id = %s" },
     /* The workshop page in one round trip: each row a presentation, its
-     * workshop's columns after them. No bios or summaries on the schedule:
-     * the TEXT stays out. Workshop first, by its unique slug (a const
-     * table), so the presentations come in index order (workshop_id,
-     * starts_at, id): no temporary table, no filesort. A workshop without
-     * presentations has no row here; LABEL_WORKSHOP tells it from none. */
+     * workshop's columns after them. No bios or summaries on the schedule,
+     * and the workshop's summary (TEXT) only in the first row, the one
+     * copy_schedule_row() reads it from: in every row it multiplied the
+     * bytes sent by the number of presentations. Workshop first, by its
+     * unique slug (a const table), so the presentations come in index
+     * order (workshop_id, starts_at, id): no temporary table, no filesort;
+     * the first-row subquery is constant, so evaluated once. A workshop
+     * without presentations has no row here; LABEL_WORKSHOP tells it from
+     * none. */
     { LABEL_SCHEDULE,
-      "SELECT " PRESENTATION_COLS("NULL", "NULL") ", " WORKSHOP_COLS ", 0"
+      "SELECT " PRESENTATION_COLS("NULL", "NULL") ", "
+      WORKSHOP_COLS_WITH("IF(p.id = (SELECT f.id FROM presentation f"
+                         " WHERE f.workshop_id = w.id"
+                         " ORDER BY f.starts_at, f.id LIMIT 1),"
+                         " w.summary, NULL)") ", 0"
       " FROM workshop w STRAIGHT_JOIN presentation p"
       " ON p.workshop_id = w.id"
       " WHERE w.slug = %s ORDER BY p.starts_at, p.id" },

@@ -98,9 +98,9 @@ typedef struct {
     int n, hits, bad;
 } worker_t;
 
-/* Every body is "key|tag|" then padding, and its ETag is "tag": a body
- * that does not start with its key, or whose tag is not its ETag's, was
- * torn or mixed up. */
+/* Every body is "key|tag|" then `pad` bytes of 'p', and its ETag is
+ * "tag" = "thread-round-pad": a copy whose key, tag, length or padding
+ * disagree was torn or mixed up. */
 static void *worker(void *data)
 {
     worker_t *w = data;
@@ -112,8 +112,9 @@ static void *worker(void *data)
         int fresh;
 
         if (i % 4 == 0) {
-            const char *tag = apr_psprintf(w->pool, "%d-%d", w->n, i);
             apr_size_t pad = 500 + (apr_size_t)(i * 37 % 7000);
+            const char *tag = apr_psprintf(w->pool, "%d-%d-%lu", w->n, i,
+                                           (unsigned long)pad);
             char *body = apr_palloc(w->pool, pad + 1);
 
             memset(body, 'p', pad);
@@ -123,13 +124,23 @@ static void *worker(void *data)
             webcast_cache_put(w->cache, key, &r, i);
         }
         else if (webcast_cache_get(w->cache, key, i, w->pool, &out, &fresh)) {
-            const char *tag = out.body + strlen(key) + 1;
-            apr_size_t n = strlen(out.etag) - 2;
+            const char *tag = out.body + strlen(key) + 1, *dash;
+            apr_size_t n = strlen(out.etag) - 2, pad, k;
+            int torn;
 
             w->hits++;
-            w->bad += strncmp(out.body, key, strlen(key)) != 0
-                      || out.body[strlen(key)] != '|'
-                      || strncmp(tag, out.etag + 1, n) != 0 || tag[n] != '|';
+            torn = strncmp(out.body, key, strlen(key)) != 0
+                   || out.body[strlen(key)] != '|'
+                   || strncmp(tag, out.etag + 1, n) != 0 || tag[n] != '|'
+                   || (dash = strrchr(out.etag, '-')) == NULL;
+            if (!torn) {
+                pad = (apr_size_t)apr_atoi64(dash + 1);
+                torn = strlen(tag + n + 1) != pad;
+                for (k = 0; !torn && k < pad; k++) {
+                    torn = tag[n + 1 + k] != 'p';
+                }
+            }
+            w->bad += torn;
         }
         if (i % 64 == 0) {
             apr_pool_clear(w->pool);

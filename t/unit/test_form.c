@@ -304,8 +304,6 @@ START_TEST(record_round_trip)
 }
 END_TEST
 
-/* Audit rows may hold anything: a short "date" is shown as it is, and
- * never read past its end (found by review; ASan showed the over-read). */
 START_TEST(same_record)
 {
     apr_pool_t *p = test_pool;
@@ -327,6 +325,8 @@ START_TEST(same_record)
 }
 END_TEST
 
+/* Audit rows may hold anything: a short "date" is shown as it is, and
+ * never read past its end (found by review; ASan showed the over-read). */
 START_TEST(short_dates_are_shown_as_they_are)
 {
     int n, i;
