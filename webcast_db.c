@@ -20,11 +20,15 @@ APLOG_USE_MODULE(webcast);
 /* mod_dbd hands back NULL once for each dead pooled connection it drops
  * (database restarted, connections killed), and a child pools up to DBDMax
  * of them (10 by default): enough tries to get past them all to a fresh
- * one. While the database stays down, later requests try only once (see
- * db_down_since), so an outage costs one quick refusal per request, not a
- * dozen, and one line of mod_dbd log each. */
+ * one. Those fail at once; a try that is slow is the database itself
+ * failing (a host that does not answer, a server that hangs), so tries
+ * stop after WEBCAST_DB_TRY_BUDGET. Once every try failed, requests do
+ * not wait for the database at all: they are answered at once (a cached
+ * copy, else 503), and a second after the last failure one request at a
+ * time tries it again (see db_down_since). */
 #define WEBCAST_DB_TRIES 16
-#define WEBCAST_DB_PROBE_INTERVAL 1     /* seconds between full retries */
+#define WEBCAST_DB_TRY_BUDGET apr_time_from_sec(1)
+#define WEBCAST_DB_PROBE_INTERVAL 1     /* seconds between probes */
 
 /* MySQL's "Unknown prepared statement handler": what every query says
  * after the driver's own reconnect (reconnect=1) dropped the statements. */
@@ -119,10 +123,11 @@ static APR_OPTIONAL_FN_TYPE(ap_dbd_close) *dbd_close;
                              || (rv) == 1053)
 #define FRESH_KEY "webcast-fresh-dbd"
 
-/* When every try failed: 0 while the database answers. A plain word read
- * and written atomically; a stale value costs at most one extra retry
- * round. */
+/* Per child, read and written atomically: 0 while the database answers,
+ * else when (Unix seconds) the last try of it failed; and 1 while one of
+ * the child's requests is trying it again (the probe). */
 static volatile apr_uint32_t db_down_since;
+static volatile apr_uint32_t db_probing;
 
 const char *webcast_db_prepare(server_rec *s)
 {
@@ -154,12 +159,18 @@ void webcast_db_retrieve_fns(void)
     dbd_close = APR_RETRIEVE_OPTIONAL_FN(ap_dbd_close);
 }
 
+static apr_uint32_t seconds_now(void)
+{
+    apr_uint32_t now = (apr_uint32_t)apr_time_sec(apr_time_now());
+
+    return now ? now : 1;
+}
+
 static ap_dbd_t *acquire(request_rec *r)
 {
-    apr_uint32_t now = (apr_uint32_t)apr_time_sec(r->request_time);
     apr_uint32_t down = apr_atomic_read32(&db_down_since);
-    int tries = down && now - down < WEBCAST_DB_PROBE_INTERVAL
-                ? 1 : WEBCAST_DB_TRIES;
+    apr_uint32_t now = seconds_now();
+    apr_time_t start;
     ap_dbd_t *dbd = NULL;
     int i;
 
@@ -168,21 +179,36 @@ static ap_dbd_t *acquire(request_rec *r)
                       "mod_dbd is not loaded (a2enmod dbd)");
         return NULL;
     }
-    for (i = 0; i < tries && dbd == NULL; i++) {
+    /* Down: wait for nothing, unless this request is the next probe. */
+    if (down && (now - down < WEBCAST_DB_PROBE_INTERVAL
+                 || apr_atomic_cas32(&db_probing, 1, 0) != 0)) {
+        ap_log_rerror(APLOG_MARK, APLOG_DEBUG, 0, r, WEBCAST_LOG_TAG
+                      "the database failed %us ago: answering without it",
+                      (unsigned)(now - down));
+        return NULL;
+    }
+    start = apr_time_now();
+    for (i = 0; i < WEBCAST_DB_TRIES && dbd == NULL
+                && apr_time_now() - start < WEBCAST_DB_TRY_BUDGET; i++) {
         dbd = dbd_acquire(r);
     }
     if (dbd == NULL) {
-        if (tries > 1) {
-            apr_atomic_set32(&db_down_since, now ? now : 1);
-        }
+        apr_atomic_set32(&db_down_since, seconds_now());
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
-                      "no database connection after %d %s (see mod_dbd's "
-                      "messages; is the database up and DBDParams right?)",
-                      tries, tries == 1 ? "try, it was down a moment ago"
-                                        : "tries");
+                      "no database connection after %d %s in %" APR_TIME_T_FMT
+                      " ms (see mod_dbd's messages; is the database up and "
+                      "DBDParams right?); until it answers, requests are "
+                      "answered without it and one a second tries it", i,
+                      i == 1 ? "try" : "tries",
+                      apr_time_as_msec(apr_time_now() - start));
     }
     else if (down) {
         apr_atomic_set32(&db_down_since, 0);
+        ap_log_rerror(APLOG_MARK, APLOG_NOTICE, 0, r, WEBCAST_LOG_TAG
+                      "the database answers again");
+    }
+    if (down) {
+        apr_atomic_set32(&db_probing, 0);       /* this request's probe */
     }
     return dbd;
 }
