@@ -22,13 +22,19 @@ APLOG_USE_MODULE(webcast);
  * of them (10 by default): enough tries to get past them all to a fresh
  * one. Those fail at once; a try that is slow is the database itself
  * failing (a host that does not answer, a server that hangs), so tries
- * stop after WEBCAST_DB_TRY_BUDGET. Once every try failed, requests do
- * not wait for the database at all: they are answered at once (a cached
- * copy, else 503), and a second after the last failure one request at a
- * time tries it again (see db_down_since). */
+ * stop after WEBCAST_DB_TRY_BUDGET.
+ *
+ * Once a round of tries failed, the database is "down" for the child: one
+ * request at a time tries it again (the probe: one try within a second of
+ * the failure, all of them later) while the others are answered at once,
+ * a cached copy or 503; the first probe that gets through ends it. After
+ * a slow failure nobody probes for a second. So a database that refuses
+ * costs each request nothing and heals with the first request after it
+ * returns, and one that hangs costs one waiting request per child, not
+ * every request sixteen times. */
 #define WEBCAST_DB_TRIES 16
 #define WEBCAST_DB_TRY_BUDGET apr_time_from_sec(1)
-#define WEBCAST_DB_PROBE_INTERVAL 1     /* seconds between probes */
+#define WEBCAST_DB_PROBE_INTERVAL 1     /* seconds */
 
 /* MySQL's "Unknown prepared statement handler": what every query says
  * after the driver's own reconnect (reconnect=1) dropped the statements. */
@@ -124,9 +130,10 @@ static APR_OPTIONAL_FN_TYPE(ap_dbd_close) *dbd_close;
 #define FRESH_KEY "webcast-fresh-dbd"
 
 /* Per child, read and written atomically: 0 while the database answers,
- * else when (Unix seconds) the last try of it failed; and 1 while one of
- * the child's requests is trying it again (the probe). */
+ * else when (Unix seconds) the last round of tries failed; whether that
+ * round was slow; and 1 while one of the child's requests probes. */
 static volatile apr_uint32_t db_down_since;
+static volatile apr_uint32_t db_down_slow;
 static volatile apr_uint32_t db_probing;
 
 const char *webcast_db_prepare(server_rec *s)
@@ -170,7 +177,9 @@ static ap_dbd_t *acquire(request_rec *r)
 {
     apr_uint32_t down = apr_atomic_read32(&db_down_since);
     apr_uint32_t now = seconds_now();
-    apr_time_t start;
+    int recent = down && now - down < WEBCAST_DB_PROBE_INTERVAL;
+    int tries = recent ? 1 : WEBCAST_DB_TRIES;
+    apr_time_t start, took;
     ap_dbd_t *dbd = NULL;
     int i;
 
@@ -179,28 +188,37 @@ static ap_dbd_t *acquire(request_rec *r)
                       "mod_dbd is not loaded (a2enmod dbd)");
         return NULL;
     }
-    /* Down: wait for nothing, unless this request is the next probe. */
-    if (down && (now - down < WEBCAST_DB_PROBE_INTERVAL
-                 || apr_atomic_cas32(&db_probing, 1, 0) != 0)) {
-        ap_log_rerror(APLOG_MARK, APLOG_DEBUG, 0, r, WEBCAST_LOG_TAG
-                      "the database failed %us ago: answering without it",
-                      (unsigned)(now - down));
-        return NULL;
+    if (down) {
+        if (apr_atomic_cas32(&db_probing, 1, 0) != 0) {
+            ap_log_rerror(APLOG_MARK, APLOG_DEBUG, 0, r, WEBCAST_LOG_TAG
+                          "the database is down, another request is "
+                          "trying it: answering without it");
+            return NULL;
+        }
+        if (recent && apr_atomic_read32(&db_down_slow)) {
+            apr_atomic_set32(&db_probing, 0);
+            ap_log_rerror(APLOG_MARK, APLOG_DEBUG, 0, r, WEBCAST_LOG_TAG
+                          "the database hung a moment ago: answering "
+                          "without it");
+            return NULL;
+        }
     }
     start = apr_time_now();
-    for (i = 0; i < WEBCAST_DB_TRIES && dbd == NULL
+    for (i = 0; i < tries && dbd == NULL
                 && apr_time_now() - start < WEBCAST_DB_TRY_BUDGET; i++) {
         dbd = dbd_acquire(r);
     }
+    took = apr_time_now() - start;
     if (dbd == NULL) {
+        apr_atomic_set32(&db_down_slow, took >= WEBCAST_DB_TRY_BUDGET);
         apr_atomic_set32(&db_down_since, seconds_now());
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
                       "no database connection after %d %s in %" APR_TIME_T_FMT
                       " ms (see mod_dbd's messages; is the database up and "
-                      "DBDParams right?); until it answers, requests are "
-                      "answered without it and one a second tries it", i,
-                      i == 1 ? "try" : "tries",
-                      apr_time_as_msec(apr_time_now() - start));
+                      "DBDParams right?); until it answers, one request at "
+                      "a time tries it and the others are answered without "
+                      "it", i, i == 1 ? "try" : "tries",
+                      apr_time_as_msec(took));
     }
     else if (down) {
         apr_atomic_set32(&db_down_since, 0);
