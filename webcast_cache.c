@@ -154,6 +154,17 @@ void webcast_cache_put(webcast_cache *c, const char *key,
     apr_thread_mutex_unlock(c->mutex);
 }
 
+void webcast_cache_remove(webcast_cache *c, const char *key)
+{
+    entry *e;
+
+    apr_thread_mutex_lock(c->mutex);
+    if ((e = apr_hash_get(c->index, key, APR_HASH_KEY_STRING)) != NULL) {
+        evict(c, e);
+    }
+    apr_thread_mutex_unlock(c->mutex);
+}
+
 void webcast_cache_usage(webcast_cache *c, int *entries, apr_size_t *bytes)
 {
     apr_thread_mutex_lock(c->mutex);

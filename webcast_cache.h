@@ -37,6 +37,10 @@ int webcast_cache_get(webcast_cache *c, const char *key, apr_time_t now,
 void webcast_cache_put(webcast_cache *c, const char *key,
                        const webcast_response *resp, apr_time_t expires);
 
+/* Forget `key`: what it named is gone (a 404 now), so no outage may bring
+ * its last copy back. */
+void webcast_cache_remove(webcast_cache *c, const char *key);
+
 /* What the cache holds now: entries and bytes accounted. */
 void webcast_cache_usage(webcast_cache *c, int *entries, apr_size_t *bytes);
 

@@ -17,6 +17,8 @@
 
 #include "apr_md5.h"
 
+#include "apr_atomic.h"
+
 #include "webcast.h"
 #include "webcast_cache.h"
 #include "webcast_refmovie.h"
@@ -31,11 +33,18 @@ static const char *relative_path(request_rec *r, const webcast_dir_conf *conf)
 {
     apr_size_t n = conf->mount ? strlen(conf->mount) : 0;
 
+    static volatile apr_uint32_t warned;
+
     if (conf->mount == NULL || strncmp(r->uri, conf->mount, n) != 0
         || (r->uri[n] != '\0' && r->uri[n] != '/')) {
-        ap_log_rerror(APLOG_MARK, APLOG_WARNING, 0, r, WEBCAST_LOG_TAG
-                      "%s is not below a <Location> that sets the handler: "
-                      "put SetHandler webcast in a plain <Location>", r->uri);
+        /* a configuration mistake: said once per child, not per request */
+        if (apr_atomic_cas32(&warned, 1, 0) == 0) {
+            ap_log_rerror(APLOG_MARK, APLOG_WARNING, 0, r, WEBCAST_LOG_TAG
+                          "%s is not below a <Location> that sets the "
+                          "handler: put SetHandler webcast in a plain "
+                          "<Location> (said once; every such request is "
+                          "404)", r->uri);
+        }
         return NULL;
     }
     return r->uri + n;
@@ -319,6 +328,12 @@ static int send_response(request_rec *r, const webcast_dir_conf *conf,
     if (cache_state) {
         apr_table_setn(r->headers_out, "X-Webcast-Cache", cache_state);
     }
+    /* Without a Last-Modified there is no date to compare: httpd would
+     * take "now" and answer any recent If-Modified-Since with 304. */
+    if (includes || !resp->last_modified) {
+        apr_table_unset(r->headers_in, "If-Modified-Since");
+        apr_table_unset(r->headers_in, "If-Unmodified-Since");
+    }
     if ((rc = ap_meets_conditions(r)) != OK) {
         return rc;
     }
@@ -349,6 +364,20 @@ static int redirect_slash(request_rec *r)
     return HTTP_MOVED_PERMANENTLY;
 }
 
+/* What an answer's bytes depend on: the URL and the settings that shape
+ * it. The settings are config-time objects, so their addresses name them,
+ * and an <If> that changes one for some requests gets its own entries.
+ * (Header and footer are added when sending, not cached.) */
+static const char *cache_key(request_rec *r, const webcast_dir_conf *conf)
+{
+    return apr_psprintf(r->pool, "%pp %pp %pp %pp %pp %pp %pp %pp %s",
+                        (void *)r->server, (void *)conf->mount,
+                        (void *)conf->tz, (void *)conf->archive_url,
+                        (void *)conf->live_url, (void *)conf->archive_hls,
+                        (void *)conf->live_hls, (void *)conf->stylesheet,
+                        r->uri);
+}
+
 /* Fresh from the cache, else from the database (and into the cache), else
  * - the database being down - the last good copy, marked stale. */
 static int serve(request_rec *r, const webcast_dir_conf *conf,
@@ -359,7 +388,7 @@ static int serve(request_rec *r, const webcast_dir_conf *conf,
     int have = 0, fresh = 0, rc;
 
     if (cache && conf->cache_ttl > 0) {
-        key = apr_psprintf(r->pool, "%pp%s", (void *)r->server, r->uri);
+        key = cache_key(r, conf);
         have = webcast_cache_get(cache, key, r->request_time, r->pool,
                                  &cached, &fresh);
         if (have && fresh) {
@@ -379,6 +408,9 @@ static int serve(request_rec *r, const webcast_dir_conf *conf,
         return unavailable(r, conf);
     }
     if (rc != OK) {
+        if (have) {
+            webcast_cache_remove(cache, key);   /* gone: not even stale */
+        }
         return error_page(r, conf, rc);
     }
     if (key) {

@@ -6,6 +6,7 @@ use warnings FATAL => 'all';
 use Apache::Test qw(-withtestmore);
 use Apache::TestRequest qw(GET);
 use Time::HiRes qw(sleep);
+use HTTP::Date ();
 use lib 't/lib';
 use WebcastTest qw(db db_sql raw_request wait_for);
 
@@ -89,6 +90,29 @@ like $empty->content, qr{<h1>Big</h1>}, 'a workshop without presentations: its t
 db_sql("DELETE FROM workshop WHERE id = 90");
 is queries_for('/workshops/no-such-workshop/', 404), 2, 'an unknown workshop: 404 after two queries';
 
+# ---- what the cache keys: a setting changed by <If> gets its own entry
+my $zoned = '/cached/presentations/1/';
+GET $zoned;
+like GET($zoned)->content, qr/\b(?:PDT|PST)\b/, 'the site zone (cached)';
+my $tokyo = GET "$zoned?tokyo";
+like $tokyo->content, qr/\bJST\b/, '<If> sets another zone: not the cached page of the site zone';
+unlike $tokyo->content, qr/\b(?:PDT|PST)\b/, '... nothing of the other zone';
+
+# ---- a page that is gone is forgotten: an outage cannot bring it back
+db_sql(q{INSERT INTO presentation (id, workshop_id, title, speaker_name, starts_at, ends_at, has_webcast, webcast_state)
+         VALUES (95, 1, 'Soon withdrawn', 'W', '2026-01-01 10:00:00', '2026-01-01 11:00:00', 0, 'upcoming')});
+my $gone = '/cached/presentations/95/';
+like GET($gone)->content, qr/Soon withdrawn/, 'a page, cached';
+db_sql('DELETE FROM presentation WHERE id = 95');
+ok defined wait_for(4, sub { GET($gone)->code == 404 }), '... deleted: 404 once the TTL is over';
+
+# ---- no Last-Modified, no 304 for If-Modified-Since
+my $styled = GET '/styled/presentations/1/';
+ok !defined $styled->header('Last-Modified'), 'a page with a header and footer has no Last-Modified';
+my $now = HTTP::Date::time2str(time);
+is raw_request('GET', '/styled/presentations/1/', headers => "If-Modified-Since: $now\r\n")->{status},
+    200, '... so If-Modified-Since gets the page, not 304';
+
 # ---- an outage: cached pages keep serving, marked stale
 my $ws = '/cached/workshops/test-ws/';
 GET $ws;
@@ -101,6 +125,7 @@ like $stale->header('Warning') // '', qr/^110 /, 'with Warning: 110';
 like $stale->content, qr/Test workshop/, 'the page itself';
 is raw_request('GET', '/workshops/test-ws/')->{status}, 503, 'uncached: 503';
 is raw_request('GET', '/cached/workshops/recent-ws/')->{status}, 503, 'never cached: 503';
+is GET($gone)->code, 503, 'deleted before the outage: 503, not its old copy (same child)';
 db 'start';
 ok defined wait_for(10, sub { (GET($ws)->header('X-Webcast-Cache') // '') =~ /miss|hit/ }),
     'database back: fresh again';

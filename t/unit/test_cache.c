@@ -54,6 +54,25 @@ START_TEST(replacing_a_key_keeps_one_entry)
 }
 END_TEST
 
+START_TEST(removed_is_gone)
+{
+    webcast_cache *c;
+    webcast_response a = response("page"), out;
+    int fresh, entries;
+    apr_size_t bytes;
+
+    webcast_cache_create(test_pool, 1 << 20, &c);
+    webcast_cache_put(c, "k", &a, 10);
+    webcast_cache_put(c, "other", &a, 10);
+    webcast_cache_remove(c, "k");
+    webcast_cache_remove(c, "never-there");
+    ck_assert_int_eq(webcast_cache_get(c, "k", 100, test_pool, &out, &fresh), 0);
+    ck_assert_int_eq(webcast_cache_get(c, "other", 0, test_pool, &out, &fresh), 1);
+    webcast_cache_usage(c, &entries, &bytes);
+    ck_assert_int_eq(entries, 1);
+}
+END_TEST
+
 START_TEST(memory_stays_within_the_bound)
 {
     apr_size_t max = 256 * 1024, bytes;
@@ -190,6 +209,7 @@ Suite *cache_suite(void)
     tcase_add_test(tc, fresh_then_stale);
     tcase_add_test(tc, replacing_a_key_keeps_one_entry);
     tcase_add_test(tc, memory_stays_within_the_bound);
+    tcase_add_test(tc, removed_is_gone);
     tcase_add_test(tc, threads_share_it);
     suite_add_tcase(s, tc);
     return s;
