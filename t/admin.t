@@ -549,12 +549,15 @@ ok defined WebcastTest::wait_for(15, sub { req('GET', '/admin/')->code == 200 })
     'the admin recovers when the database is back';
 is field_of(104, 'title'), 'Edited by helper', 'nothing of the failed save was written';
 
-# ---- the migration is idempotent
-open my $mig, '-|', "$ENV{WEBCAST_TOP}/tools/mariadb-private", $ENV{WEBCAST_TEST_DB_DIR}, 'sql',
-    '-e', "source $ENV{WEBCAST_TOP}/sql/002-admin.sql" or die;
-my $out = do { local $/; <$mig> };
-ok close($mig), 'sql/002-admin.sql runs again without error' or diag $out;
-is db_sql('SELECT MAX(version) FROM schema_version'), 2, 'schema version 2';
+# ---- the migrations are idempotent
+for my $file (qw(002-admin.sql 003-workshop-touch.sql)) {
+    open my $mig, '-|', "$ENV{WEBCAST_TOP}/tools/mariadb-private", $ENV{WEBCAST_TEST_DB_DIR}, 'sql',
+        '-e', "source $ENV{WEBCAST_TOP}/sql/$file" or die;
+    my $out = do { local $/; <$mig> };
+    ok close($mig), "sql/$file runs again without error" or diag $out;
+}
+is db_sql('SELECT GROUP_CONCAT(version ORDER BY version) FROM schema_version WHERE version IN (2, 3)'),
+    '2,3', 'schema versions 2 and 3, once each';
 is db_sql('SELECT COUNT(*) FROM webcast_audit') > 0, 1, 'the trail survives it';
 
 # ---- WebcastAdminSecretFile at startup

@@ -113,6 +113,28 @@ my $now = HTTP::Date::time2str(time);
 is raw_request('GET', '/styled/presentations/1/', headers => "If-Modified-Since: $now\r\n")->{status},
     200, '... so If-Modified-Since gets the page, not 304';
 
+# ---- a presentation that leaves its workshop moves the page's date
+# (sql/003-workshop-touch.sql), so If-Modified-Since sees it gone
+db_sql(q{INSERT INTO presentation (id, workshop_id, title, speaker_name, starts_at, ends_at, has_webcast, webcast_state)
+         VALUES (96, 1, 'Leaving talk', 'L', '2026-01-01 10:00:00', '2026-01-01 11:00:00', 0, 'upcoming'),
+                (97, 1, 'Moving talk', 'M', '2026-01-01 12:00:00', '2026-01-01 13:00:00', 0, 'upcoming')});
+sleep 1.1;
+my $before_lm = GET('/workshops/test-ws/')->header('Last-Modified');
+sleep 1.1;                              # HTTP dates count seconds
+db_sql('DELETE FROM presentation WHERE id = 96');
+my $after_delete = GET('/workshops/test-ws/');
+unlike $after_delete->content, qr/Leaving talk/, 'a deleted presentation leaves the page';
+cmp_ok HTTP::Date::str2time($after_delete->header('Last-Modified')), '>', HTTP::Date::str2time($before_lm),
+    '... and the page\'s Last-Modified moves on';
+is raw_request('GET', '/workshops/test-ws/', headers => "If-Modified-Since: $before_lm\r\n")->{status},
+    200, '... so If-Modified-Since of before gets the new page';
+my $lm2 = $after_delete->header('Last-Modified');
+sleep 1.1;
+db_sql('UPDATE presentation SET workshop_id = 2 WHERE id = 97');
+cmp_ok HTTP::Date::str2time(GET('/workshops/test-ws/')->header('Last-Modified')), '>', HTTP::Date::str2time($lm2),
+    'a presentation moved away: the date moves on too';
+db_sql('DELETE FROM presentation WHERE id = 97');
+
 # ---- an outage: cached pages keep serving, marked stale
 my $ws = '/cached/workshops/test-ws/';
 GET $ws;
