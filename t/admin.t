@@ -15,7 +15,7 @@ use HTTP::Request::Common ();
 use LWP::UserAgent ();
 use POSIX ();
 use lib 't/lib';
-use WebcastTest qw(db_sql html5_ok);
+use WebcastTest qw(db_sql html5_ok config_test);
 
 Apache::TestRequest::module('webcast_site');
 my $base = 'http://' . Apache::TestRequest::hostport();
@@ -561,40 +561,30 @@ is db_sql('SELECT GROUP_CONCAT(version ORDER BY version) FROM schema_version WHE
 is db_sql('SELECT COUNT(*) FROM webcast_audit') > 0, 1, 'the trail survives it';
 
 # ---- WebcastAdminSecretFile at startup
-my $httpd = Apache::Test::vars('httpd');
 my $dir = tempdir(CLEANUP => 1);
 sub config_check {
     my ($file) = @_;
-    my $mods = '/usr/lib/apache2/modules';
-    open my $fh, '>', "$dir/httpd.conf" or die $!;
-    print $fh "ServerRoot $dir\nListen 127.0.0.1:1\nErrorLog $dir/error_log\n"
-        . "PidFile $dir/pid\nDefaultRuntimeDir $dir\n"
-        . "LoadModule mpm_event_module $mods/mod_mpm_event.so\n"
-        . "LoadModule authz_core_module $mods/mod_authz_core.so\n"
-        . "LoadModule dbd_module $mods/mod_dbd.so\n"
-        . "LoadModule webcast_module $ENV{WEBCAST_TOP}/.libs/mod_webcast.so\n"
-        . "<Location /admin>\n    SetHandler webcast-admin\n"
-        . "    WebcastAdminSecretFile $file\n</Location>\n";
+    return config_test($dir, [qw(authz_core dbd)],
+                       "<Location /admin>\n    SetHandler webcast-admin\n"
+                       . "    WebcastAdminSecretFile $file\n</Location>\n");
+}
+# A secret file in $dir holding $text with $mode; its path.
+sub secret_file {
+    my ($name, $text, $mode) = @_;
+    open my $fh, '>', "$dir/$name" or die "$dir/$name: $!";
+    print $fh $text;
     close $fh;
-    my $out = `'$httpd' -t -f '$dir/httpd.conf' 2>&1`;
-    return ($? >> 8, $out);
+    chmod $mode, "$dir/$name";
+    return "$dir/$name";
 }
 my ($rc, $msg) = config_check("$dir/new.secret");
 is $rc, 0, 'a missing secret file is made' or diag $msg;
 is((stat "$dir/new.secret")[2] & 0777, 0600, '... mode 0600');
 like do { local (@ARGV, $/) = "$dir/new.secret"; <> }, qr/^[0-9a-f]{64}\n$/, '... 32 random bytes in hex';
-open my $short, '>', "$dir/short.secret" or die;
-print $short "too short\n";
-close $short;
-chmod 0600, "$dir/short.secret";
-($rc, $msg) = config_check("$dir/short.secret");
+($rc, $msg) = config_check(secret_file('short.secret', "too short\n", 0600));
 isnt $rc, 0, 'a short secret stops startup';
 like $msg, qr{WebcastAdminSecretFile \Q$dir\E/short\.secret: it holds 9 bytes; a secret needs at least 16}, '... saying why';
-open my $open, '>', "$dir/open.secret" or die;
-print $open "0123456789abcdef0123456789abcdef\n";
-close $open;
-chmod 0644, "$dir/open.secret";
-($rc, $msg) = config_check("$dir/open.secret");
+($rc, $msg) = config_check(secret_file('open.secret', "0123456789abcdef0123456789abcdef\n", 0644));
 isnt $rc, 0, 'a secret others can read stops startup';
 like $msg, qr{open\.secret: can be read or written by others}, '... saying why';
 chmod 0600, "$dir/open.secret";

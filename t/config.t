@@ -5,10 +5,10 @@ use warnings FATAL => 'all';
 
 use Apache::Test qw(-withtestmore);
 use File::Temp qw(tempdir);
+use lib 't/lib';
+use WebcastTest qw(config_test);
 
-my $httpd = Apache::Test::vars('httpd');
 my $top = $ENV{WEBCAST_TOP};
-my $mods = '/usr/lib/apache2/modules';
 
 my @cases = (
     [ 'unknown placeholder',
@@ -46,18 +46,8 @@ my $dir = tempdir(CLEANUP => 1);
 
 sub check_config {
     my ($directive, $no_dbd) = @_;
-    my $conf = "$dir/httpd.conf";
-    open my $fh, '>', $conf or die $!;
-    print $fh "ServerRoot $dir\nListen 127.0.0.1:1\nErrorLog $dir/error_log\n"
-        . "PidFile $dir/pid\nDefaultRuntimeDir $dir\n"
-        . "LoadModule mpm_event_module $mods/mod_mpm_event.so\n"
-        . "LoadModule authz_core_module $mods/mod_authz_core.so\n"
-        . ($no_dbd ? '' : "LoadModule dbd_module $mods/mod_dbd.so\n")
-        . "LoadModule webcast_module $top/.libs/mod_webcast.so\n"
-        . "<Location /w>\n    SetHandler webcast\n    $directive\n</Location>\n";
-    close $fh;
-    my $out = `'$httpd' -t -f '$conf' 2>&1`;
-    return ($? >> 8, $out);
+    return config_test($dir, [ 'authz_core', $no_dbd ? () : 'dbd' ],
+                       "<Location /w>\n    SetHandler webcast\n    $directive\n</Location>\n");
 }
 
 for my $case (@cases) {
@@ -91,16 +81,8 @@ like $out, qr/Syntax OK/, 'Syntax OK';
     open my $out_fh, '>', "$dir/example-site.conf" or die $!;
     print $out_fh $example;
     close $out_fh;
-    my $conf = "$dir/example.conf";
-    open my $fh, '>', $conf or die $!;
-    print $fh "ServerRoot $dir\nErrorLog $dir/error_log\nPidFile $dir/pid\n"
-        . "DefaultRuntimeDir $dir\nListen 127.0.0.1:1\n"
-        . join('', map { "LoadModule ${_}_module $mods/mod_$_.so\n" }
-               qw(mpm_event authz_core authn_core authn_file auth_basic
-                  authz_user alias dbd ssl))
-        . "LoadModule webcast_module $top/.libs/mod_webcast.so\n"
-        . "Include $dir/example-site.conf\n";
-    close $fh;
-    my $out = `'$httpd' -t -f '$conf' 2>&1`;
-    is $? >> 8, 0, 'conf/httpd-example.conf passes apache2 -t' or diag $out;
+    my ($rc, $out) = config_test($dir, [qw(authz_core authn_core authn_file auth_basic
+                                           authz_user alias dbd ssl)],
+                                 "Include $dir/example-site.conf\n");
+    is $rc, 0, 'conf/httpd-example.conf passes apache2 -t' or diag $out;
 }

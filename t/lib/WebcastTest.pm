@@ -12,7 +12,7 @@ use Apache::TestRequest ();
 use IPC::Open2 qw(open2);
 use Test::More ();
 
-our @EXPORT_OK = qw(raw_request db db_sql wait_for html5_ok);
+our @EXPORT_OK = qw(raw_request db db_sql wait_for html5_ok config_test);
 
 # Send `$method $target HTTP/1.1` with the bytes of $target as they are.
 # Returns { status, headers => {lc name => value}, body, seconds }.
@@ -82,6 +82,25 @@ sub html5_ok {
     my $verdict = do { local $/; <$out> };
     waitpid $pid, 0;
     Test::More::is($?, 0, "well-formed HTML5: $name") or Test::More::diag($verdict);
+}
+
+# `apache2 -t` on a minimal server whose files live in $dir: the event MPM,
+# the httpd modules named in @$modules (e.g. [qw(authz_core dbd)]), the
+# built mod_webcast, then $body. Returns (exit code, output).
+sub config_test {
+    my ($dir, $modules, $body) = @_;
+    my $mods = '/usr/lib/apache2/modules';
+    open my $fh, '>', "$dir/httpd.conf" or die "$dir/httpd.conf: $!";
+    print $fh "ServerRoot $dir\nListen 127.0.0.1:1\nErrorLog $dir/error_log\n"
+        . "PidFile $dir/pid\nDefaultRuntimeDir $dir\n"
+        . join('', map { "LoadModule ${_}_module $mods/mod_$_.so\n" }
+               'mpm_event', @$modules)
+        . "LoadModule webcast_module $ENV{WEBCAST_TOP}/.libs/mod_webcast.so\n"
+        . $body;
+    close $fh;
+    my $httpd = Apache::Test::vars('httpd');
+    my $out = `'$httpd' -t -f '$dir/httpd.conf' 2>&1`;
+    return ($? >> 8, $out);
 }
 
 1;
