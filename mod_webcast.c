@@ -51,6 +51,10 @@ static const command_rec webcast_cmds[] = {
                   NULL, WHERE,
                   "File with the secret of the staff admin's anti-forgery "
                   "tokens; made with a random secret if it does not exist"),
+    AP_INIT_TAKE_ARGV("WebcastEmbedAncestors", webcast_set_embed_ancestors,
+                      NULL, WHERE,
+                      "Sites that may show the embed page in a frame "
+                      "(CSP frame-ancestors sources; default *)"),
     { NULL }
 };
 

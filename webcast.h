@@ -37,6 +37,7 @@ typedef struct {
     const char *footer_name;        /* WebcastFooterName */
     int cache_ttl;                  /* WebcastCacheTTL seconds, -1 unset */
     const webcast_key *admin_secret; /* WebcastAdminSecretFile's bytes */
+    const char *embed_ancestors;    /* WebcastEmbedAncestors, CSP sources */
 } webcast_dir_conf;
 
 typedef struct {
@@ -70,6 +71,8 @@ const char *webcast_set_cache_ttl(cmd_parms *cmd, void *conf,
                                   const char *arg);
 const char *webcast_set_cache_size(cmd_parms *cmd, void *conf,
                                    const char *arg);
+const char *webcast_set_embed_ancestors(cmd_parms *cmd, void *conf,
+                                        int argc, char *const argv[]);
 
 /* webcast_db.c: rows copied into plain structs; nothing of apr_dbd leaks. */
 typedef enum {
@@ -86,7 +89,8 @@ void webcast_db_retrieve_fns(void);
 
 webcast_db_status webcast_db_presentation(request_rec *r, apr_uint32_t id,
                                           webcast_presentation **out);
-/* The same without speaker_bio and summary (NULL): for reference movies. */
+/* The same without speaker_bio and summary (NULL): for reference movies
+ * and status resources. */
 webcast_db_status webcast_db_stream(request_rec *r, apr_uint32_t id,
                                     webcast_presentation **out);
 /* Every workshop, newest first (webcast_workshop *). */

@@ -93,6 +93,7 @@ void *webcast_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
     MERGE(footer_name);
     conf->cache_ttl = add->cache_ttl >= 0 ? add->cache_ttl : base->cache_ttl;
     MERGE(admin_secret);
+    MERGE(embed_ancestors);
     return conf;
 }
 
@@ -161,6 +162,40 @@ const char *webcast_set_url(cmd_parms *cmd, void *conf, const char *arg)
                             "without spaces", cmd->cmd->name, arg);
     }
     *slot = arg;
+    return webcast_db_prepare(cmd->server);
+}
+
+/* CSP frame-ancestors sources: '*', 'self', 'none', a scheme ("https:")
+ * or a host source; nothing that could end the directive or the header. */
+const char *webcast_set_embed_ancestors(cmd_parms *cmd, void *confv,
+                                        int argc, char *const argv[])
+{
+    webcast_dir_conf *conf = confv;
+    const char *joined = "";
+    int i;
+
+    if (argc == 0) {
+        return "WebcastEmbedAncestors needs at least one source, e.g. * or "
+               "'self' https://partner.example.org";
+    }
+    for (i = 0; i < argc; i++) {
+        const char *s = argv[i];
+
+        if (*s == '\0' || s[strspn(s, "abcdefghijklmnopqrstuvwxyz"
+                                      "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                      "0123456789-._~:/*'[]%")] != '\0') {
+            return apr_psprintf(cmd->pool, "WebcastEmbedAncestors \"%s\" is "
+                                "not a Content-Security-Policy source such "
+                                "as *, 'self' or https://partner.example.org",
+                                s);
+        }
+        /* httpd's parser eats the quotes of 'self' unless doubled up */
+        if (strcmp(s, "self") == 0 || strcmp(s, "none") == 0) {
+            s = apr_pstrcat(cmd->pool, "'", s, "'", NULL);
+        }
+        joined = apr_pstrcat(cmd->pool, joined, i ? " " : "", s, NULL);
+    }
+    conf->embed_ancestors = joined;
     return webcast_db_prepare(cmd->server);
 }
 

@@ -57,11 +57,29 @@ APLOG_USE_MODULE(webcast);
     " p.slides_url, p.has_webcast, p.webcast_state, p.webcast_path," \
     " p.webcast_filename, COALESCE(NULLIF(p.live_stream, ''), w.live_stream)," \
     " p.external_name, p.external_url," \
-    " UNIX_TIMESTAMP(GREATEST(p.updated_at, w.updated_at))"
+    " UNIX_TIMESTAMP(GREATEST(p.updated_at, w.updated_at))," \
+    " p.webcast_auto, p.notice"
 #define WORKSHOP_COLS_WITH(summary) \
     "w.id, w.slug, w.title, " summary ", w.location, w.starts_on + 0," \
-    " w.ends_on + 0, w.live_stream, UNIX_TIMESTAMP(w.updated_at)"
+    " w.ends_on + 0, w.live_stream, UNIX_TIMESTAMP(w.updated_at), w.notice"
 #define WORKSHOP_COLS WORKSHOP_COLS_WITH("w.summary")
+
+/* For the index: is a presentation live now, and when does the clock
+ * next change one of a workshop's talks. A row that follows the clock is
+ * live within its slot when it has a stream name (what WebcastLiveURL's
+ * {stream} needs); the page itself asks the pattern. */
+#define CLOCKED "p.webcast_auto = 1 AND p.has_webcast = 1" \
+    " AND COALESCE(p.external_url, '') = ''"
+#define LIVE_NOW \
+    "IF(" CLOCKED ", UTC_TIMESTAMP() >= p.starts_at" \
+    " AND UTC_TIMESTAMP() < p.ends_at" \
+    " AND COALESCE(NULLIF(p.live_stream, ''), w.live_stream, '') <> ''," \
+    " p.webcast_auto = 0 AND p.has_webcast = 1 AND p.webcast_state = 'live')"
+#define NEXT_CHANGE \
+    "(SELECT TIMESTAMPDIFF(SECOND, '1970-01-01'," \
+    " MIN(IF(p.starts_at > UTC_TIMESTAMP(), p.starts_at, p.ends_at)))" \
+    " FROM presentation p WHERE p.workshop_id = w.id AND " CLOCKED \
+    " AND p.ends_at > UTC_TIMESTAMP())"
 
 static const struct {
     const char *label, *sql;
@@ -91,16 +109,15 @@ static const struct {
       WORKSHOP_COLS_WITH("IF(p.id = (SELECT f.id FROM presentation f"
                          " WHERE f.workshop_id = w.id"
                          " ORDER BY f.starts_at, f.id LIMIT 1),"
-                         " w.summary, NULL)") ", 0"
+                         " w.summary, NULL)") ", 0, 0"
       " FROM workshop w STRAIGHT_JOIN presentation p"
       " ON p.workshop_id = w.id"
       " WHERE w.slug = %s ORDER BY p.starts_at, p.id" },
     { LABEL_WORKSHOP,
-      "SELECT " WORKSHOP_COLS ", 0 FROM workshop w WHERE w.slug = %s" },
+      "SELECT " WORKSHOP_COLS ", 0, 0 FROM workshop w WHERE w.slug = %s" },
     { LABEL_WORKSHOPS,
       "SELECT " WORKSHOP_COLS ", (SELECT COUNT(*) FROM presentation p"
-      " WHERE p.workshop_id = w.id AND p.has_webcast = 1"
-      " AND p.webcast_state = 'live')"
+      " WHERE p.workshop_id = w.id AND " LIVE_NOW "), " NEXT_CHANGE
       " FROM workshop w ORDER BY w.starts_on DESC, w.id DESC" },
 };
 
@@ -109,13 +126,14 @@ enum {                              /* PRESENTATION_COLS */
     COL_SPEAKER_NAME, COL_SPEAKER_AFFILIATION, COL_SPEAKER_BIO, COL_SUMMARY,
     COL_STARTS_AT, COL_ENDS_AT, COL_SLIDES_URL, COL_HAS_WEBCAST, COL_STATE,
     COL_WEBCAST_PATH, COL_WEBCAST_FILENAME, COL_LIVE_STREAM,
-    COL_EXTERNAL_NAME, COL_EXTERNAL_URL, COL_UPDATED_AT, COL_COUNT
+    COL_EXTERNAL_NAME, COL_EXTERNAL_URL, COL_UPDATED_AT, COL_AUTO, COL_NOTICE,
+    COL_COUNT
 };
 
 enum {                              /* WORKSHOP_COLS + live count */
     WCOL_ID, WCOL_SLUG, WCOL_TITLE, WCOL_SUMMARY, WCOL_LOCATION,
     WCOL_STARTS_ON, WCOL_ENDS_ON, WCOL_LIVE_STREAM, WCOL_UPDATED_AT,
-    WCOL_LIVE_COUNT
+    WCOL_NOTICE, WCOL_LIVE_COUNT, WCOL_NEXT_CHANGE
 };
 
 static APR_OPTIONAL_FN_TYPE(ap_dbd_acquire) *dbd_acquire;
@@ -273,13 +291,16 @@ static void *copy_presentation(apr_pool_t *p, const apr_dbd_driver_t *drv,
     pr->ends_at = apr_time_from_sec(NUM(COL_ENDS_AT));
     pr->slides_url = TEXT(COL_SLIDES_URL);
     pr->has_webcast = NUM(COL_HAS_WEBCAST) != 0;
-    pr->state = webcast_state_parse(TEXT(COL_STATE));
+    pr->stored_state = webcast_state_parse(TEXT(COL_STATE));
+    pr->state = pr->stored_state;   /* until webcast_clock_apply() */
     pr->webcast_path = TEXT(COL_WEBCAST_PATH);
     pr->webcast_filename = TEXT(COL_WEBCAST_FILENAME);
     pr->live_stream = TEXT(COL_LIVE_STREAM);
     pr->external_name = TEXT(COL_EXTERNAL_NAME);
     pr->external_url = TEXT(COL_EXTERNAL_URL);
     pr->updated_at = apr_time_from_sec(NUM(COL_UPDATED_AT));
+    pr->webcast_auto = NUM(COL_AUTO) != 0;
+    pr->notice = TEXT(COL_NOTICE);
     return pr;
 }
 
@@ -299,7 +320,9 @@ static webcast_workshop *workshop_at(apr_pool_t *p,
     w->ends_on = (int)NUM(base + WCOL_ENDS_ON);
     w->live_stream = TEXT(base + WCOL_LIVE_STREAM);
     w->updated_at = apr_time_from_sec(NUM(base + WCOL_UPDATED_AT));
+    w->notice = TEXT(base + WCOL_NOTICE);
     w->live_count = (int)NUM(base + WCOL_LIVE_COUNT);
+    w->next_change = apr_time_from_sec(NUM(base + WCOL_NEXT_CHANGE));
     return w;
 #undef TEXT
 #undef NUM

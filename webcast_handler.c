@@ -20,7 +20,9 @@
 #include "apr_atomic.h"
 
 #include "webcast.h"
+#include "webcast_assets.h"
 #include "webcast_cache.h"
+#include "webcast_json.h"
 #include "webcast_refmovie.h"
 #include "webcast_render.h"
 #include "webcast_route.h"
@@ -64,6 +66,8 @@ static webcast_site site_of(request_rec *r, const webcast_dir_conf *conf)
     site.live_hls = conf->live_hls;
     site.stylesheet = conf->stylesheet;
     site.now = r->request_time;
+    site.next_change = 0;
+    site.origin = ap_construct_url(r->pool, "", r);
     return site;
 }
 
@@ -122,6 +126,9 @@ static void include_fragment(request_rec *r, const char *uri)
  * while a talk can still change state, longer once it is archived. */
 #define MAX_AGE_SHORT 10
 #define MAX_AGE_ARCHIVE 300
+/* Status resources are polled for changes: a copy may be a few seconds
+ * old, never past a scheduled change (see max_age()). */
+#define MAX_AGE_STATUS 5
 
 /* build_*() return OK with the response filled in, an HTTP status (404),
  * or UNAVAILABLE when the database cannot be read. */
@@ -171,10 +178,30 @@ static int status_of(webcast_db_status st)
                                       ? HTTP_NOT_FOUND : UNAVAILABLE;
 }
 
+/* The clock's part in an answer about `pr` (SPEC 8): its shown state is
+ * set, the next scheduled change bounds *expires, and the last one that
+ * passed is a modification like any other (If-Modified-Since from before
+ * 12:00 must not get a 304 for the page that went live at 12:00). */
+static void follow_clock(request_rec *r, const webcast_dir_conf *conf,
+                         webcast_presentation *pr, apr_time_t *expires,
+                         apr_time_t *mtime)
+{
+    apr_time_t last;
+
+    webcast_clock_apply(r->pool, pr, r->request_time, conf->live_url,
+                        conf->live_hls);
+    *expires = webcast_clock_min(*expires,
+                                 webcast_clock_next(pr, r->request_time));
+    last = webcast_clock_last(pr, r->request_time);
+    *mtime = last > *mtime ? last : *mtime;
+}
+
 static void page_response(request_rec *r, webcast_response *resp,
-                          webcast_page pg, apr_time_t mtime, int max_age)
+                          webcast_page pg, apr_time_t mtime, int max_age,
+                          apr_time_t expires)
 {
     memset(resp, 0, sizeof(*resp));
+    resp->expires = expires;
     resp->content_type = "text/html; charset=utf-8";
     resp->head = pg.open;
     resp->body = pg.main;
@@ -190,15 +217,21 @@ static int build_index(request_rec *r, const webcast_dir_conf *conf,
 {
     apr_array_header_t *list;
     webcast_site site = site_of(r, conf);
+    apr_time_t expires = 0;
+    int i;
 
     if (webcast_db_workshops(r, &list) != WEBCAST_DB_OK) {
         return UNAVAILABLE;
     }
     /* No Last-Modified: the page also changes with the date and with
      * presentations going live, which no row's updated_at records. */
+    for (i = 0; i < list->nelts; i++) {
+        expires = webcast_clock_min(expires, APR_ARRAY_IDX(list, i,
+                                    webcast_workshop *)->next_change);
+    }
     page_response(r, resp, webcast_render_index(r->pool, &site,
                   (const webcast_workshop *const *)list->elts, list->nelts),
-                  0, MAX_AGE_SHORT);
+                  0, MAX_AGE_SHORT, expires);
     return OK;
 }
 
@@ -209,7 +242,7 @@ static int build_workshop(request_rec *r, const webcast_dir_conf *conf,
     apr_array_header_t *schedule;
     webcast_site site = site_of(r, conf);
     webcast_presentation **list;
-    apr_time_t mtime;
+    apr_time_t mtime, expires = 0;
     int i, rc;
 
     if ((rc = status_of(webcast_db_workshop(r, slug, &w, &schedule))) != OK) {
@@ -218,10 +251,12 @@ static int build_workshop(request_rec *r, const webcast_dir_conf *conf,
     list = (webcast_presentation **)schedule->elts;
     for (mtime = w->updated_at, i = 0; i < schedule->nelts; i++) {
         mtime = list[i]->updated_at > mtime ? list[i]->updated_at : mtime;
+        follow_clock(r, conf, list[i], &expires, &mtime);
     }
+    site.next_change = expires;
     page_response(r, resp, webcast_render_workshop(r->pool, &site, w,
                   (const webcast_presentation *const *)list,
-                  schedule->nelts), mtime, MAX_AGE_SHORT);
+                  schedule->nelts), mtime, MAX_AGE_SHORT, expires);
     return OK;
 }
 
@@ -230,14 +265,18 @@ static int build_presentation(request_rec *r, const webcast_dir_conf *conf,
 {
     webcast_presentation *p;
     webcast_site site = site_of(r, conf);
+    apr_time_t mtime, expires = 0;
     int rc;
 
     if ((rc = status_of(webcast_db_presentation(r, id, &p))) != OK) {
         return rc;
     }
+    mtime = p->updated_at;
+    follow_clock(r, conf, p, &expires, &mtime);
+    site.next_change = expires;
     page_response(r, resp, webcast_render_presentation(r->pool, &site, p),
-                  p->updated_at, p->state == WEBCAST_STATE_ARCHIVE
-                  ? MAX_AGE_ARCHIVE : MAX_AGE_SHORT);
+                  mtime, p->state == WEBCAST_STATE_ARCHIVE
+                  ? MAX_AGE_ARCHIVE : MAX_AGE_SHORT, expires);
     return OK;
 }
 
@@ -247,6 +286,7 @@ static int build_refmovie(request_rec *r, const webcast_dir_conf *conf,
     const webcast_pattern *pat = live ? conf->live_url : conf->archive_url;
     webcast_presentation *p;
     const char *url, *body, *why = NULL;
+    apr_time_t mtime, expires = 0;
     apr_size_t len;
     int rc;
 
@@ -261,6 +301,8 @@ static int build_refmovie(request_rec *r, const webcast_dir_conf *conf,
         return rc == HTTP_NOT_FOUND ? not_found(r, id, "no such presentation")
                                     : rc;
     }
+    mtime = p->updated_at;
+    follow_clock(r, conf, p, &expires, &mtime);
     url = webcast_stream_url(r->pool, pat, p, live ? WEBCAST_STREAM_LIVE
                              : WEBCAST_STREAM_ARCHIVE, &why);
     if (url == NULL) {
@@ -273,8 +315,173 @@ static int build_refmovie(request_rec *r, const webcast_dir_conf *conf,
     memset(resp, 0, sizeof(*resp));
     resp->content_type = "video/quicktime";
     resp->body = body;
-    resp->last_modified = p->updated_at;
+    resp->last_modified = mtime;
     resp->max_age = live ? MAX_AGE_SHORT : MAX_AGE_ARCHIVE;
+    resp->expires = expires;
+    resp->etag = etag_of(r->pool, resp);
+    return OK;
+}
+
+static void json_response(request_rec *r, webcast_response *resp,
+                          const char *body, apr_time_t mtime,
+                          apr_time_t expires)
+{
+    memset(resp, 0, sizeof(*resp));
+    resp->content_type = "application/json";
+    resp->body = body;
+    resp->last_modified = mtime;
+    resp->max_age = MAX_AGE_STATUS;
+    resp->expires = expires;
+    resp->etag = etag_of(r->pool, resp);
+}
+
+static int build_presentation_status(request_rec *r,
+                                     const webcast_dir_conf *conf,
+                                     apr_uint32_t id, webcast_response *resp)
+{
+    webcast_presentation *p;
+    apr_time_t mtime, expires = 0;
+    int rc;
+
+    if ((rc = status_of(webcast_db_stream(r, id, &p))) != OK) {
+        return rc;
+    }
+    mtime = p->updated_at;
+    follow_clock(r, conf, p, &expires, &mtime);
+    json_response(r, resp, webcast_json_presentation_status(r->pool, p,
+                  apr_psprintf(r->pool, "%s/presentations/%u/",
+                               conf->mount ? conf->mount : "", (unsigned)id),
+                  expires), mtime, expires);
+    return OK;
+}
+
+static int build_workshop_status(request_rec *r, const webcast_dir_conf *conf,
+                                 const char *slug, webcast_response *resp)
+{
+    webcast_workshop *w;
+    apr_array_header_t *schedule;
+    webcast_presentation **list;
+    apr_time_t mtime, expires = 0;
+    int i, rc;
+
+    if ((rc = status_of(webcast_db_workshop(r, slug, &w, &schedule))) != OK) {
+        return rc;
+    }
+    list = (webcast_presentation **)schedule->elts;
+    for (mtime = w->updated_at, i = 0; i < schedule->nelts; i++) {
+        mtime = list[i]->updated_at > mtime ? list[i]->updated_at : mtime;
+        follow_clock(r, conf, list[i], &expires, &mtime);
+    }
+    json_response(r, resp, webcast_json_workshop_status(r->pool, w,
+                  (const webcast_presentation *const *)list, schedule->nelts,
+                  apr_pstrcat(r->pool, conf->mount ? conf->mount : "",
+                              "/workshops/", slug, "/", NULL), expires),
+                  mtime, expires);
+    return OK;
+}
+
+/* The module's own files (assets/), compiled in: no database, no cache. */
+static int build_asset(request_rec *r, const char *name,
+                       webcast_response *resp)
+{
+    const webcast_asset *a = webcast_asset_find(name);
+
+    if (a == NULL) {
+        return HTTP_NOT_FOUND;
+    }
+    memset(resp, 0, sizeof(*resp));
+    resp->content_type = a->content_type;
+    resp->body = a->body;
+    resp->etag = apr_pstrcat(r->pool, "\"", a->version, "\"", NULL);
+    resp->max_age = MAX_AGE_ARCHIVE;
+    return OK;
+}
+
+static int build_embed(request_rec *r, const webcast_dir_conf *conf,
+                       apr_uint32_t id, webcast_response *resp)
+{
+    webcast_presentation *p;
+    webcast_site site = site_of(r, conf);
+    apr_time_t mtime, expires = 0;
+    int rc;
+
+    if ((rc = status_of(webcast_db_stream(r, id, &p))) != OK) {
+        return rc;
+    }
+    mtime = p->updated_at;
+    follow_clock(r, conf, p, &expires, &mtime);
+    site.next_change = expires;
+    page_response(r, resp, webcast_render_embed(r->pool, &site, p), mtime,
+                  MAX_AGE_SHORT, expires);
+    return OK;
+}
+
+/* The oEmbed frame's size: 16:10 at 640 px, smaller when the consumer
+ * asks for a maximum. */
+#define OEMBED_WIDTH 640
+#define OEMBED_HEIGHT 400
+
+/* oembed?url=<presentation page>[&maxwidth=][&maxheight=][&format=json]:
+ * the URL must name a presentation page under this mount; anything else
+ * is a 404 (format other than json: 501, as oEmbed says). */
+static int build_oembed(request_rec *r, const webcast_dir_conf *conf,
+                        webcast_response *resp)
+{
+    const char *mount = conf->mount ? conf->mount : "";
+    const char *url = NULL, *format = "json";
+    int width = OEMBED_WIDTH, height = OEMBED_HEIGHT, max;
+    char *args = apr_pstrdup(r->pool, r->args ? r->args : ""), *last, *kv;
+    webcast_presentation *p;
+    webcast_route_t route;
+    apr_uri_t u;
+    int rc;
+
+    for (kv = apr_strtok(args, "&", &last); kv;
+         kv = apr_strtok(NULL, "&", &last)) {
+        char *v = strchr(kv, '=');
+
+        if (v == NULL) {
+            continue;
+        }
+        *v++ = '\0';
+        if (ap_unescape_urlencoded(v) != OK) {
+            return HTTP_NOT_FOUND;
+        }
+        if (strcmp(kv, "url") == 0) {
+            url = v;
+        }
+        else if (strcmp(kv, "format") == 0) {
+            format = v;
+        }
+        else if (strcmp(kv, "maxwidth") == 0 && (max = atoi(v)) > 0
+                 && max < width) {
+            width = max, height = max * OEMBED_HEIGHT / OEMBED_WIDTH;
+        }
+        else if (strcmp(kv, "maxheight") == 0 && (max = atoi(v)) > 0
+                 && max < height) {
+            height = max, width = max * OEMBED_WIDTH / OEMBED_HEIGHT;
+        }
+    }
+    if (strcmp(format, "json") != 0) {
+        return HTTP_NOT_IMPLEMENTED;
+    }
+    if (url == NULL || apr_uri_parse(r->pool, url, &u) != APR_SUCCESS
+        || u.path == NULL || strncmp(u.path, mount, strlen(mount)) != 0
+        || webcast_route_parse(u.path + strlen(mount), &route)
+           != WEBCAST_ROUTE_PRESENTATION) {
+        return HTTP_NOT_FOUND;
+    }
+    if ((rc = status_of(webcast_db_stream(r, route.id, &p))) != OK) {
+        return rc;
+    }
+    memset(resp, 0, sizeof(*resp));
+    resp->content_type = "application/json";
+    resp->body = webcast_json_oembed(r->pool, p, ap_construct_url(r->pool,
+                     apr_psprintf(r->pool, "%s/presentations/%u/embed/",
+                                  mount, (unsigned)route.id), r),
+                     width, height, ap_get_server_name(r));
+    resp->last_modified = p->updated_at;
+    resp->max_age = MAX_AGE_ARCHIVE;
     resp->etag = etag_of(r->pool, resp);
     return OK;
 }
@@ -293,6 +500,16 @@ static int build(request_rec *r, const webcast_dir_conf *conf,
         return build_refmovie(r, conf, route->id, 0, resp);
     case WEBCAST_ROUTE_REF_LIVE:
         return build_refmovie(r, conf, route->id, 1, resp);
+    case WEBCAST_ROUTE_PRESENTATION_STATUS:
+        return build_presentation_status(r, conf, route->id, resp);
+    case WEBCAST_ROUTE_WORKSHOP_STATUS:
+        return build_workshop_status(r, conf, route->slug, resp);
+    case WEBCAST_ROUTE_ASSET:
+        return build_asset(r, route->asset, resp);
+    case WEBCAST_ROUTE_EMBED:
+        return build_embed(r, conf, route->id, resp);
+    case WEBCAST_ROUTE_OEMBED:
+        return build_oembed(r, conf, resp);
     default:
         return HTTP_NOT_FOUND;
     }
@@ -305,11 +522,105 @@ static void write_part(request_rec *r, const char *s)
     }
 }
 
+/* The policy of the public pages: nothing inline runs, scripts only from
+ * this site (assets/webcast.js), styles from here or WebcastStyleSheet's
+ * origin. The QuickTime <object>/<embed> loads our own .ref.mov
+ * (object-src 'self'); HTML5 video plays from the HLS server, over
+ * Media Source from blob: URLs where a script player is used, and fetches
+ * its playlists (media-src, connect-src). */
+static const char *page_csp(request_rec *r, const webcast_dir_conf *conf,
+                            const char *ancestors)
+{
+    const char *style = "'self'";
+    const char *css = conf->stylesheet;
+    apr_uri_t u;
+
+    if (css && apr_uri_parse(r->pool, css, &u) == APR_SUCCESS
+        && u.scheme && u.hostinfo) {
+        style = apr_pstrcat(r->pool, "'self' ", u.scheme, "://", u.hostinfo,
+                            NULL);
+    }
+    return apr_pstrcat(r->pool, "default-src 'none'; script-src 'self'; "
+                       "style-src ", style, "; img-src 'self' data: https:; "
+                       "media-src 'self' https: http: blob:; "
+                       "connect-src 'self' https: http:; object-src 'self'; "
+                       "base-uri 'none'; form-action 'self'",
+                       ancestors ? "; frame-ancestors " : "", ancestors,
+                       NULL);
+}
+
+/* What a kind of answer says about itself besides its validators: the
+ * status resources are for any site's scripts (CORS); assets named by
+ * their version never change; pages get their policy. */
+static void headers_of(request_rec *r, const webcast_dir_conf *conf,
+                       const webcast_route_t *route,
+                       const webcast_response *resp)
+{
+    switch (route->kind) {
+    case WEBCAST_ROUTE_PRESENTATION_STATUS:
+    case WEBCAST_ROUTE_WORKSHOP_STATUS:
+        apr_table_setn(r->err_headers_out, "Access-Control-Allow-Origin",
+                       "*");
+        break;
+    case WEBCAST_ROUTE_ASSET:
+        if (r->args && strncmp(r->args, "v=", 2) == 0
+            && strncmp(resp->etag + 1, r->args + 2, strlen(r->args + 2)) == 0
+            && strlen(r->args + 2) + 2 == strlen(resp->etag)) {
+            apr_table_setn(r->headers_out, "Cache-Control",
+                           "public, max-age=31536000, immutable");
+        }
+        break;
+    case WEBCAST_ROUTE_INDEX:
+    case WEBCAST_ROUTE_WORKSHOP:
+    case WEBCAST_ROUTE_PRESENTATION:
+        apr_table_setn(r->headers_out, "Content-Security-Policy",
+                       page_csp(r, conf, NULL));
+        break;
+    case WEBCAST_ROUTE_EMBED:
+        apr_table_setn(r->headers_out, "Content-Security-Policy",
+                       page_csp(r, conf, conf->embed_ancestors
+                                ? conf->embed_ancestors : "*"));
+        break;
+    case WEBCAST_ROUTE_OEMBED:
+        apr_table_setn(r->err_headers_out, "Access-Control-Allow-Origin",
+                       "*");
+        break;
+    default:
+        break;
+    }
+}
+
+/* Seconds a client may keep `resp` now: never past its next scheduled
+ * change (rounded down, so a copy is never kept a fraction too long). */
+static int max_age(request_rec *r, const webcast_response *resp)
+{
+    apr_time_t left;
+
+    if (resp->expires == 0) {
+        return resp->max_age;
+    }
+    left = resp->expires > r->request_time
+           ? apr_time_sec(resp->expires - r->request_time) : 0;
+    return left < resp->max_age ? (int)left : resp->max_age;
+}
+
+/* Until when the cache may serve `resp` as fresh: WebcastCacheTTL, and
+ * never past the next scheduled change. */
+static apr_time_t fresh_until(request_rec *r, const webcast_dir_conf *conf,
+                              const webcast_response *resp)
+{
+    return webcast_clock_min(r->request_time
+                             + apr_time_from_sec(conf->cache_ttl),
+                             resp->expires);
+}
+
 /* Headers, validators (304 when the client's copy is current), body.
  * The admin's header and footer are fetched per request, so pages that
  * include them carry no validators of their own. */
 static int send_response(request_rec *r, const webcast_dir_conf *conf,
-                const webcast_response *resp, const char *cache_state)
+                         const webcast_route_t *route,
+                         const webcast_response *resp,
+                         const char *cache_state)
 {
     int includes = resp->is_page && (conf->header_name || conf->footer_name);
     int rc;
@@ -324,10 +635,11 @@ static int send_response(request_rec *r, const webcast_dir_conf *conf,
     }
     apr_table_setn(r->headers_out, "Cache-Control",
                    apr_psprintf(r->pool, "public, max-age=%d",
-                                resp->max_age));
+                                max_age(r, resp)));
     if (cache_state) {
         apr_table_setn(r->headers_out, "X-Webcast-Cache", cache_state);
     }
+    headers_of(r, conf, route, resp);
     /* Without a Last-Modified there is no date to compare: httpd would
      * take "now" and answer any recent If-Modified-Since with 304. */
     if (includes || !resp->last_modified) {
@@ -387,12 +699,15 @@ static int serve(request_rec *r, const webcast_dir_conf *conf,
     const char *key = NULL;
     int have = 0, fresh = 0, rc;
 
-    if (cache && conf->cache_ttl > 0) {
+    /* Assets are in memory already; an oEmbed answer depends on its
+     * query, which the key leaves out. */
+    if (cache && conf->cache_ttl > 0 && route->kind != WEBCAST_ROUTE_ASSET
+        && route->kind != WEBCAST_ROUTE_OEMBED) {
         key = cache_key(r, conf);
         have = webcast_cache_get(cache, key, r->request_time, r->pool,
                                  &cached, &fresh);
         if (have && fresh) {
-            return send_response(r, conf, &cached, "hit");
+            return send_response(r, conf, route, &cached, "hit");
         }
     }
     rc = build(r, conf, route, &resp);
@@ -402,7 +717,7 @@ static int serve(request_rec *r, const webcast_dir_conf *conf,
                       r->uri);
         apr_table_setn(r->headers_out, "Warning", "110 - \"Response is Stale\"");
         cached.max_age = 0;
-        return send_response(r, conf, &cached, "stale");
+        return send_response(r, conf, route, &cached, "stale");
     }
     if (rc == UNAVAILABLE) {
         return unavailable(r, conf);
@@ -414,10 +729,9 @@ static int serve(request_rec *r, const webcast_dir_conf *conf,
         return error_page(r, conf, rc);
     }
     if (key) {
-        webcast_cache_put(cache, key, &resp, r->request_time
-                          + apr_time_from_sec(conf->cache_ttl));
+        webcast_cache_put(cache, key, &resp, fresh_until(r, conf, &resp));
     }
-    return send_response(r, conf, &resp, key ? "miss" : NULL);
+    return send_response(r, conf, route, &resp, key ? "miss" : NULL);
 }
 
 /* Is `name` the handler SetHandler gives this request? Evaluated as
@@ -503,10 +817,16 @@ int webcast_handler(request_rec *r)
     case WEBCAST_ROUTE_PRESENTATION:
     case WEBCAST_ROUTE_REF_ARCHIVE:
     case WEBCAST_ROUTE_REF_LIVE:
+    case WEBCAST_ROUTE_PRESENTATION_STATUS:
+    case WEBCAST_ROUTE_WORKSHOP_STATUS:
+    case WEBCAST_ROUTE_ASSET:
+    case WEBCAST_ROUTE_EMBED:
+    case WEBCAST_ROUTE_OEMBED:
         return serve(r, conf, &route);
     case WEBCAST_ROUTE_INDEX_SLASH:
     case WEBCAST_ROUTE_WORKSHOP_SLASH:
     case WEBCAST_ROUTE_PRESENTATION_SLASH:
+    case WEBCAST_ROUTE_EMBED_SLASH:
         return redirect_slash(r);
     default:
         return DECLINED;

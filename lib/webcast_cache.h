@@ -20,6 +20,9 @@ typedef struct {
     apr_time_t last_modified;
     const char *etag;                   /* quoted */
     int max_age;                        /* Cache-Control max-age */
+    apr_time_t expires;                 /* the next scheduled change of
+                                         * anything shown, 0 = none: no
+                                         * copy or max-age outlives it */
 } webcast_response;
 
 typedef struct webcast_cache webcast_cache;

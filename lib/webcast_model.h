@@ -27,7 +27,9 @@ typedef struct {
     int starts_on;                  /* local calendar day, yyyymmdd */
     int ends_on;
     const char *live_stream;
+    const char *notice;             /* from the control room; NULL */
     apr_time_t updated_at;
+    apr_time_t next_change;         /* index: nearest scheduled change, 0 */
     int live_count;                 /* live webcasts now (index only) */
 } webcast_workshop;
 
@@ -45,12 +47,15 @@ typedef struct {
     apr_time_t ends_at;
     const char *slides_url;
     int has_webcast;
-    webcast_state state;
+    webcast_state state;            /* shown: after webcast_clock_apply() */
+    int webcast_auto;               /* the state follows the clock */
+    webcast_state stored_state;     /* webcast_state as the row holds it */
     const char *webcast_path;
     const char *webcast_filename;
     const char *live_stream;        /* presentation's, else workshop's */
     const char *external_name;
     const char *external_url;
+    const char *notice;             /* from the control room; NULL */
     apr_time_t updated_at;
 } webcast_presentation;
 

@@ -11,6 +11,7 @@
 #include <apr_strings.h>
 #include <apr_tables.h>
 
+#include "webcast_assets.h"
 #include "webcast_html.h"
 #include "webcast_render.h"
 #include "webcast_state.h"
@@ -19,6 +20,7 @@ typedef struct {
     apr_pool_t *p;
     const webcast_site *site;
     apr_array_header_t *parts;
+    const char *head_extra;         /* more for <head> (discovery links) */
 } out_t;
 
 #define H(s) webcast_html(o->p, (s))
@@ -29,6 +31,7 @@ static out_t *out_new(apr_pool_t *p, const webcast_site *site)
     o->p = p;
     o->site = site;
     o->parts = apr_array_make(p, 64, sizeof(const char *));
+    o->head_extra = NULL;
     return o;
 }
 
@@ -236,7 +239,13 @@ static void put_webcast(out_t *o, const webcast_presentation *pr)
     case WEBCAST_STATE_UPCOMING:
         put(o, "<p>This presentation will be webcast live on ");
         put_time(o, pr->starts_at, WEBCAST_TIME_FULL);
-        putf(o, ".</p><p><a href=\"%s\">See the whole schedule</a></p>",
+        put(o, ".</p>");
+        if (pr->starts_at > o->site->now) {
+            putf(o, "<p class=\"countdown\" data-countdown=\"%s\" hidden>"
+                 "</p>", webcast_time_format(o->p, o->site->tz, pr->starts_at,
+                                             WEBCAST_TIME_ISO));
+        }
+        putf(o, "<p><a href=\"%s\">See the whole schedule</a></p>",
              workshop_href(o, pr->workshop_slug));
         break;
     case WEBCAST_STATE_LIVE:
@@ -279,7 +288,19 @@ static void put_speaker(out_t *o, const webcast_presentation *pr)
     put(o, "</span>");
 }
 
-static const char *page_open(out_t *o, const char *title)
+/* An asset of ours by its versioned URL, which browsers keep for good. */
+static const char *asset_href(out_t *o, const char *name)
+{
+    const webcast_asset *a = webcast_asset_find(name);
+
+    return href(o, apr_pstrcat(o->p, "/assets/", name, "?v=",
+                               a ? a->version : "0", NULL));
+}
+
+/* doctype .. <body>. A page that follows the webcast names its status
+ * resource on <body> and loads the script that polls it (SPEC 9). */
+static const char *page_open(out_t *o, const char *title, const char *status,
+                             const char *body_class)
 {
     out_t *h = out_new(o->p, o->site);
 
@@ -287,25 +308,65 @@ static const char *page_open(out_t *o, const char *title)
          "<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, "
          "initial-scale=1\">\n<title>%s</title>\n", webcast_html(o->p, title));
-    if (o->site->stylesheet) {
-        putf(h, "<link rel=\"stylesheet\" href=\"%s\">\n",
-             webcast_html(o->p, o->site->stylesheet));
+    putf(h, "<link rel=\"stylesheet\" href=\"%s\">\n",
+         o->site->stylesheet ? webcast_html(o->p, o->site->stylesheet)
+                             : asset_href(o, "webcast.css"));
+    if (status) {
+        putf(h, "<script src=\"%s\" defer></script>\n",
+             asset_href(o, "webcast.js"));
     }
-    else {
-        putf(h, "<style>\n%s</style>\n", webcast_default_css);
+    put(h, o->head_extra ? o->head_extra : "");
+    put(h, "</head>\n<body");
+    if (body_class) {
+        putf(h, " class=\"%s\"", body_class);
     }
-    put(h, "</head>\n<body>\n");
+    if (status) {
+        putf(h, " data-webcast-status=\"%s\"", href(o, status));
+    }
+    put(h, ">\n");
     return done(h);
+}
+
+static webcast_page page_with(out_t *o, const char *title, const char *status,
+                              const char *body_class)
+{
+    webcast_page pg;
+
+    pg.open = page_open(o, title, status, body_class);
+    pg.main = done(o);
+    pg.close = "</body>\n</html>\n";
+    return pg;
 }
 
 static webcast_page page(out_t *o, const char *title)
 {
-    webcast_page pg;
+    return page_with(o, title, NULL, NULL);
+}
 
-    pg.open = page_open(o, title);
-    pg.main = done(o);
-    pg.close = "</body>\n</html>\n";
-    return pg;
+/* What a page that updates itself adds: the region that announces a
+ * change to screen readers, and for readers without JavaScript when to
+ * reload (the script hides it). */
+static void put_live_region(out_t *o)
+{
+    put(o, "<p id=\"webcast-announce\" class=\"sr-only\" "
+           "aria-live=\"polite\"></p>\n");
+    if (o->site->next_change) {
+        put(o, "<p class=\"reload\">This page changes at ");
+        put_time(o, o->site->next_change, WEBCAST_TIME_FULL);
+        put(o, ": reload it then to see the change.</p>\n");
+    }
+}
+
+/* The control room's notice, in a block the script can swap (empty and
+ * hidden when there is none, so one can appear). */
+static void put_notice(out_t *o, const char *notice)
+{
+    put(o, "<div id=\"webcast-notice\" class=\"notice-banner\" "
+           "data-webcast-block>");
+    if (notice && *notice) {
+        putf(o, "<p>%s</p>", H(notice));
+    }
+    put(o, "</div>\n");
 }
 
 static void put_crumbs(out_t *o, const char *slug, const char *title)
@@ -379,6 +440,9 @@ static void put_now_item(out_t *o, const webcast_presentation *pr)
     put(o, " &middot; ");
     put_time(o, pr->starts_at, WEBCAST_TIME_FULL);
     put(o, "</p>\n");
+    if (pr->notice && *pr->notice) {
+        putf(o, "<p class=\"notice-banner\">%s</p>\n", H(pr->notice));
+    }
     put_webcast(o, pr);
     put(o, "</article>\n");
 }
@@ -493,10 +557,15 @@ webcast_page webcast_render_workshop(apr_pool_t *p, const webcast_site *site,
         put_paragraphs(o, w->summary);
         put(o, "</div>\n");
     }
+    put_notice(o, w->notice);
+    put_live_region(o);
+    put(o, "<div id=\"webcast-now\" data-webcast-block>\n");
     put_now(o, list, n);
+    put(o, "</div>\n<div id=\"webcast-schedule\" data-webcast-block>\n");
     put_schedule(o, list, n);
-    put(o, "</main>\n");
-    return page(o, w->title);
+    put(o, "</div>\n</main>\n");
+    return page_with(o, w->title, apr_pstrcat(p, "/workshops/", w->slug,
+                                              "/status.json", NULL), NULL);
 }
 
 /* ---- presentation ---- */
@@ -514,7 +583,11 @@ webcast_page webcast_render_presentation(apr_pool_t *p,
     put(o, "</p>\n<p class=\"when\">");
     put_time(o, pr->starts_at, WEBCAST_TIME_FULL);
     put(o, "</p>\n");
+    put_notice(o, pr->notice);
+    put_live_region(o);
+    put(o, "<div id=\"webcast-block\" data-webcast-block>");
     put_webcast(o, pr);
+    put(o, "</div>\n");
     if (pr->summary && *pr->summary) {
         put(o, "<section class=\"summary\">\n<h2>About this talk</h2>\n");
         put_paragraphs(o, pr->summary);
@@ -532,7 +605,39 @@ webcast_page webcast_render_presentation(apr_pool_t *p,
     putf(o, "<p class=\"back\"><a href=\"%s\">Back to the schedule of %s"
          "</a></p>\n</main>\n", workshop_href(o, pr->workshop_slug),
          H(pr->workshop_title));
-    return page(o, pr->title);
+    if (site->origin) {
+        const char *self = apr_pstrcat(p, site->origin, site->mount,
+            apr_psprintf(p, "/presentations/%u/", (unsigned)pr->id), NULL);
+        o->head_extra = apr_psprintf(p, "<link rel=\"alternate\" "
+            "type=\"application/json+oembed\" href=\"%s\" title=\"%s\">\n",
+            href(o, apr_pstrcat(p, "/oembed?url=",
+                                webcast_encode_segment(p, self, 0), NULL)),
+            H(pr->title));
+    }
+    return page_with(o, pr->title, apr_psprintf(p, "/presentations/%u/"
+                     "status.json", (unsigned)pr->id), NULL);
+}
+
+/* ---- embed ---- */
+
+webcast_page webcast_render_embed(apr_pool_t *p, const webcast_site *site,
+                                  const webcast_presentation *pr)
+{
+    out_t *o = out_new(p, site);
+
+    /* links leave the partner's frame for our page */
+    putf(o, "<main>\n<h1><a href=\"%s\" target=\"_blank\" "
+         "rel=\"noopener\">%s</a></h1>\n<p class=\"byline\">",
+         presentation_href(o, pr->id), H(pr->title));
+    put_speaker(o, pr);
+    put(o, "</p>\n");
+    put_notice(o, pr->notice);
+    put_live_region(o);
+    put(o, "<div id=\"webcast-block\" data-webcast-block>");
+    put_webcast(o, pr);
+    put(o, "</div>\n</main>\n");
+    return page_with(o, pr->title, apr_psprintf(p, "/presentations/%u/"
+                     "status.json", (unsigned)pr->id), "embed");
 }
 
 /* ---- errors ---- */

@@ -22,6 +22,8 @@ typedef struct {
     const webcast_pattern *archive_hls, *live_hls;    /* HLS; may be NULL */
     const char *stylesheet;         /* URL, or NULL for the built-in style */
     apr_time_t now;
+    apr_time_t next_change;         /* the next scheduled change shown, 0 */
+    const char *origin;             /* "https://host[:port]" or NULL */
 } webcast_site;
 
 /* A page is open + main + close; the handler puts the admin's header and
@@ -44,11 +46,13 @@ webcast_page webcast_render_presentation(apr_pool_t *p,
                                          const webcast_site *site,
                                          const webcast_presentation *pr);
 
+/* presentations/<id>/embed/: the player block alone, for a partner's
+ * <iframe>; it follows the state like the page. */
+webcast_page webcast_render_embed(apr_pool_t *p, const webcast_site *site,
+                                  const webcast_presentation *pr);
+
 /* A whole page for an error status (404, 503). */
 const char *webcast_render_error(apr_pool_t *p, const webcast_site *site,
                                  int status);
-
-/* The built-in stylesheet, used when no WebcastStyleSheet is set. */
-extern const char webcast_default_css[];
 
 #endif

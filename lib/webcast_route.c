@@ -14,6 +14,8 @@
 #define REF_SUFFIX ".ref.mov"
 #define REF_ARCHIVE "webcast-archive."
 #define REF_LIVE "webcast-live."
+#define ASSETS "/assets/"
+#define STATUS "status.json"
 
 int webcast_parse_id(const char *s, apr_size_t len, apr_uint32_t *id)
 {
@@ -57,21 +59,60 @@ static int starts_with(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* "<slug>" or "<slug>/" */
+/* "<slug>", "<slug>/" or "<slug>/status.json" */
 static webcast_route_kind parse_workshop(const char *p, webcast_route_t *out)
 {
     const char *slash = strchr(p, '/');
     apr_size_t len = slash ? (apr_size_t)(slash - p) : strlen(p);
 
-    if (slash && slash[1] != '\0') {
-        return WEBCAST_ROUTE_NOT_FOUND;
-    }
     if (!webcast_slug_valid(p, len)) {
         return WEBCAST_ROUTE_NOT_FOUND;
     }
     memcpy(out->slug, p, len);
     out->slug[len] = '\0';
-    return slash ? WEBCAST_ROUTE_WORKSHOP : WEBCAST_ROUTE_WORKSHOP_SLASH;
+    if (slash == NULL) {
+        return WEBCAST_ROUTE_WORKSHOP_SLASH;
+    }
+    if (slash[1] == '\0') {
+        return WEBCAST_ROUTE_WORKSHOP;
+    }
+    return strcmp(slash + 1, STATUS) == 0 ? WEBCAST_ROUTE_WORKSHOP_STATUS
+                                          : WEBCAST_ROUTE_NOT_FOUND;
+}
+
+/* What follows "presentations/<id>/": the page, its status, its embed. */
+static webcast_route_kind presentation_part(const char *rest)
+{
+    if (*rest == '\0') {
+        return WEBCAST_ROUTE_PRESENTATION;
+    }
+    if (strcmp(rest, STATUS) == 0) {
+        return WEBCAST_ROUTE_PRESENTATION_STATUS;
+    }
+    if (strcmp(rest, "embed/") == 0) {
+        return WEBCAST_ROUTE_EMBED;
+    }
+    return strcmp(rest, "embed") == 0 ? WEBCAST_ROUTE_EMBED_SLASH
+                                      : WEBCAST_ROUTE_NOT_FOUND;
+}
+
+/* An asset name: a plain file name of ours, never a path, never hidden. */
+static webcast_route_kind parse_asset(const char *p, webcast_route_t *out)
+{
+    apr_size_t len = strlen(p), i;
+
+    if (len == 0 || len > WEBCAST_ASSET_MAX || p[0] == '.') {
+        return WEBCAST_ROUTE_NOT_FOUND;
+    }
+    for (i = 0; i < len; i++) {
+        char c = p[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+              || c == '.' || c == '_')) {
+            return WEBCAST_ROUTE_NOT_FOUND;
+        }
+    }
+    memcpy(out->asset, p, len + 1);
+    return WEBCAST_ROUTE_ASSET;
 }
 
 /* "webcast-(archive|live).<id>.ref.mov" */
@@ -101,23 +142,20 @@ static webcast_route_kind parse_refmovie(const char *p, apr_size_t len,
     return kind;
 }
 
-/* "<id>", "<id>/" or a reference movie */
+/* "<id>", "<id>/...", or a reference movie */
 static webcast_route_kind parse_presentation(const char *p,
                                              webcast_route_t *out)
 {
     const char *slash = strchr(p, '/');
     apr_size_t len = slash ? (apr_size_t)(slash - p) : strlen(p);
 
-    if (slash && slash[1] != '\0') {
-        return WEBCAST_ROUTE_NOT_FOUND;
-    }
     if (!slash && starts_with(p, "webcast-")) {
         return parse_refmovie(p, len, out);
     }
     if (!webcast_parse_id(p, len, &out->id)) {
         return WEBCAST_ROUTE_NOT_FOUND;
     }
-    return slash ? WEBCAST_ROUTE_PRESENTATION
+    return slash ? presentation_part(slash + 1)
                  : WEBCAST_ROUTE_PRESENTATION_SLASH;
 }
 
@@ -140,8 +178,15 @@ webcast_route_kind webcast_route_parse(const char *rel, webcast_route_t *out)
     else if (starts_with(rel, PRESENTATIONS)) {
         out->kind = parse_presentation(rel + strlen(PRESENTATIONS), out);
     }
+    else if (strcmp(rel, "/oembed") == 0) {
+        out->kind = WEBCAST_ROUTE_OEMBED;
+    }
+    else if (starts_with(rel, ASSETS)) {
+        out->kind = parse_asset(rel + strlen(ASSETS), out);
+    }
     else if (strcmp(rel, "/workshops") == 0
-             || strcmp(rel, "/presentations") == 0) {
+             || strcmp(rel, "/presentations") == 0
+             || strcmp(rel, "/assets") == 0) {
         out->kind = WEBCAST_ROUTE_NOT_FOUND;
     }
     else {

@@ -17,15 +17,23 @@ typedef enum {
     WEBCAST_ROUTE_PRESENTATION,    /* presentations/<id>/ */
     WEBCAST_ROUTE_PRESENTATION_SLASH,
     WEBCAST_ROUTE_REF_ARCHIVE,     /* presentations/webcast-archive.<id>.ref.mov */
-    WEBCAST_ROUTE_REF_LIVE         /* presentations/webcast-live.<id>.ref.mov */
+    WEBCAST_ROUTE_REF_LIVE,        /* presentations/webcast-live.<id>.ref.mov */
+    WEBCAST_ROUTE_PRESENTATION_STATUS, /* presentations/<id>/status.json */
+    WEBCAST_ROUTE_WORKSHOP_STATUS, /* workshops/<slug>/status.json */
+    WEBCAST_ROUTE_EMBED,           /* presentations/<id>/embed/ */
+    WEBCAST_ROUTE_EMBED_SLASH,     /* presentations/<id>/embed: redirect */
+    WEBCAST_ROUTE_OEMBED,          /* oembed (?url=...) */
+    WEBCAST_ROUTE_ASSET            /* assets/<name> */
 } webcast_route_kind;
 
 #define WEBCAST_SLUG_MAX 64
+#define WEBCAST_ASSET_MAX 64
 
 typedef struct {
     webcast_route_kind kind;
     apr_uint32_t id;                    /* presentations: 1 .. 4294967295 */
     char slug[WEBCAST_SLUG_MAX + 1];    /* workshops: [a-z0-9-]{1,64} */
+    char asset[WEBCAST_ASSET_MAX + 1];  /* assets: [a-z0-9-][a-z0-9.-]* */
 } webcast_route_t;
 
 /* Parse the part of the path below the mount point. `rel` is "" for the

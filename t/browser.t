@@ -10,6 +10,8 @@ use Apache::TestRequest ();
 use lib 't/lib';
 use WebcastTest ();
 
+plan skip_all => 'end-to-end: runs once, in the plain pass (WEBCAST_E2E=0)'
+    if ($ENV{WEBCAST_E2E} // '') eq '0';
 my $chromium = $ENV{CHROMIUM} || '/usr/bin/chromium';
 my $dir = "$ENV{WEBCAST_TOP}/t/browser";
 plan skip_all => "no $chromium (tools/deps test installs chromium)"

@@ -91,7 +91,8 @@ like $hls, qr{Wednesday, Nov\. 25, 2026, at 9 p\.m\. CET}, 'Europe/Berlin under 
 # ---- hostile database text
 my @hostile = ('/workshops/hostile/', '/presentations/30/', '/presentations/31/', '/presentations/32/', '/');
 for my $path (@hostile) {
-    my $html = page($path);
+    # our own script (assets/webcast.js) is the one <script> a page has
+    (my $html = page($path)) =~ s{<script src="/assets/webcast\.js\?v=[0-9a-f]{16}" defer></script>}{};
     unlike $html, qr{<script|<img|<iframe|<b>|<i>|<em>|<hr>|javascript:|onmouseover="}i,
         "$path: no markup from the database";
 }

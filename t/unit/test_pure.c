@@ -41,6 +41,7 @@ int main(void)
     srunner_add_suite(sr, token_suite());
     srunner_add_suite(sr, form_suite());
     srunner_add_suite(sr, admin_render_suite());
+    srunner_add_suite(sr, json_suite());
     srunner_run_all(sr, CK_VERBOSE);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

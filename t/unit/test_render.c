@@ -5,6 +5,7 @@
 #include <apr_strings.h>
 
 #include "tests.h"
+#include "webcast_assets.h"
 #include "webcast_render.h"
 
 static webcast_site site_at(const char *mount)
@@ -63,7 +64,10 @@ START_TEST(presentation_escapes_every_field)
     HAS(html, "<p>two &lt;img&gt;</p>");
     HAS(html, "<strong>&lt;em&gt;x&lt;/em&gt;</strong>");
     HAS(html, "href=\"https://e.example/?a=1&amp;b=&quot;2&quot;\"");
-    HASNT(html, "<script");
+    /* the one script is our own file, from the mount's assets/ */
+    HAS(html, "<script src=\"/m/assets/webcast.js?v=");
+    ck_assert_ptr_null(strstr(strstr(html, "<script") + 1, "<script"));
+    HAS(html, "data-webcast-status=\"/m/presentations/30/status.json\"");
     HASNT(html, "<b>");
     HASNT(html, "<img");
     HASNT(html, "javascript:");
@@ -114,7 +118,9 @@ START_TEST(stylesheet_replaces_builtin_style)
     webcast_site s = site_at("");
     const char *html = whole(webcast_render_index(test_pool, &s, NULL, 0));
 
-    HAS(html, "<style>");
+    HAS(html, "<link rel=\"stylesheet\" href=\"/assets/webcast.css?v=");
+    HASNT(html, "<style");
+    HASNT(html, "<script");         /* the index does not update itself */
     HAS(html, "No workshops have been announced yet.");
     s.stylesheet = "/css/a\"b.css";
     html = whole(webcast_render_index(test_pool, &s, NULL, 0));
@@ -158,6 +164,53 @@ START_TEST(error_pages)
 }
 END_TEST
 
+START_TEST(pages_that_update_themselves)
+{
+    webcast_site s = site_at("/m");
+    webcast_presentation p = hostile();
+    const char *html;
+
+    p.state = WEBCAST_STATE_UPCOMING;
+    p.starts_at = s.now + apr_time_from_sec(90);
+    p.notice = "<b>Late</b> start";
+    s.next_change = p.starts_at;
+    html = whole(webcast_render_presentation(test_pool, &s, &p));
+    HAS(html, "<div id=\"webcast-notice\" class=\"notice-banner\" "
+              "data-webcast-block><p>&lt;b&gt;Late&lt;/b&gt; start</p></div>");
+    HAS(html, "<div id=\"webcast-block\" data-webcast-block><div "
+              "class=\"webcast upcoming\">");
+    HAS(html, "<p class=\"countdown\" data-countdown=\"");
+    HAS(html, "aria-live=\"polite\"");
+    HAS(html, "<p class=\"reload\">This page changes at <time");
+    HASNT(html, "http-equiv");      /* no meta refresh (WCAG 2.2.1) */
+
+    p.notice = NULL;                /* the block stays, empty, for a swap */
+    s.next_change = 0;
+    p.starts_at = s.now - apr_time_from_sec(1);
+    html = whole(webcast_render_presentation(test_pool, &s, &p));
+    HAS(html, "data-webcast-block></div>");
+    HASNT(html, "data-countdown");  /* the start has passed */
+    HASNT(html, "class=\"reload\"");
+}
+END_TEST
+
+START_TEST(assets_are_compiled_in)
+{
+    const webcast_asset *js = webcast_asset_find("webcast.js");
+    const webcast_asset *css = webcast_asset_find("webcast.css");
+
+    ck_assert_ptr_nonnull(js);
+    ck_assert_ptr_nonnull(css);
+    ck_assert_str_eq(js->content_type, "text/javascript; charset=utf-8");
+    ck_assert_str_eq(css->content_type, "text/css; charset=utf-8");
+    ck_assert_uint_eq(strlen(js->body), js->len);
+    ck_assert_uint_eq(strlen(js->version), 16);
+    ck_assert_ptr_nonnull(strstr(js->body, "data-webcast-status"));
+    ck_assert_ptr_null(webcast_asset_find("webcast.JS"));
+    ck_assert_ptr_null(webcast_asset_find(""));
+}
+END_TEST
+
 Suite *render_suite(void)
 {
     Suite *s = suite_create("render");
@@ -168,6 +221,8 @@ Suite *render_suite(void)
     tcase_add_test(tc, stylesheet_replaces_builtin_style);
     tcase_add_test(tc, workshop_groups_schedule_by_day);
     tcase_add_test(tc, error_pages);
+    tcase_add_test(tc, pages_that_update_themselves);
+    tcase_add_test(tc, assets_are_compiled_in);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -57,6 +57,26 @@ START_TEST(malformed_ids_are_404)
         "/workshops/a_b/",
         "/workshops/a/b",
         "/workshops/a//",
+        "/workshops/a/status.json/",
+        "/workshops/a/status.jsonx",
+        "/workshops/a/STATUS.JSON",
+        "/workshops/a/status",
+        "/workshops/Bad/status.json",
+        "/presentations/7/status.json/",
+        "/presentations/7/status.js",
+        "/presentations/07/status.json",
+        "/presentations/7/embed//",
+        "/presentations/7/embed/x",
+        "/presentations/7/embedx",
+        "/presentations/webcast-live.7.ref.mov/status.json",
+        "/assets/",
+        "/assets/.hidden",
+        "/assets/../webcast.js",
+        "/assets/a/b.js",
+        "/assets/Webcast.js",
+        "/assets/webcast.js%00",
+        "/assets/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "/assets",
         NULL
     };
     int i;
@@ -65,6 +85,32 @@ START_TEST(malformed_ids_are_404)
         ck_assert_msg(kind_of(bad[i]) == WEBCAST_ROUTE_NOT_FOUND,
                       "%s should be 404", bad[i]);
     }
+}
+END_TEST
+
+START_TEST(live_resources)
+{
+    webcast_route_t r;
+
+    ck_assert_int_eq(webcast_route_parse("/presentations/7/status.json", &r),
+                     WEBCAST_ROUTE_PRESENTATION_STATUS);
+    ck_assert_uint_eq(r.id, 7);
+    ck_assert_int_eq(webcast_route_parse("/workshops/rep-26/status.json", &r),
+                     WEBCAST_ROUTE_WORKSHOP_STATUS);
+    ck_assert_str_eq(r.slug, "rep-26");
+    ck_assert_int_eq(webcast_route_parse("/presentations/9/embed/", &r),
+                     WEBCAST_ROUTE_EMBED);
+    ck_assert_uint_eq(r.id, 9);
+    ck_assert_int_eq(kind_of("/presentations/9/embed"),
+                     WEBCAST_ROUTE_EMBED_SLASH);
+    ck_assert_int_eq(kind_of("/oembed"), WEBCAST_ROUTE_OEMBED);
+    ck_assert_int_eq(kind_of("/oembed/"), WEBCAST_ROUTE_DECLINE);
+    ck_assert_int_eq(webcast_route_parse("/assets/webcast.js", &r),
+                     WEBCAST_ROUTE_ASSET);
+    ck_assert_str_eq(r.asset, "webcast.js");
+    ck_assert_int_eq(webcast_route_parse("/assets/hls.light.min.js", &r),
+                     WEBCAST_ROUTE_ASSET);
+    ck_assert_str_eq(r.asset, "hls.light.min.js");
 }
 END_TEST
 
@@ -127,6 +173,7 @@ Suite *route_suite(void)
     tcase_add_test(tc, ref_movies);
     tcase_add_test(tc, malformed_ids_are_404);
     tcase_add_test(tc, pages);
+    tcase_add_test(tc, live_resources);
     tcase_add_test(tc, other_paths_are_declined);
     tcase_add_test(tc, parse_id_bounds);
     suite_add_tcase(s, tc);

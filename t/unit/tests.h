@@ -20,5 +20,6 @@ Suite *time_suite(void);
 Suite *token_suite(void);
 Suite *form_suite(void);
 Suite *admin_render_suite(void);
+Suite *json_suite(void);
 
 #endif
