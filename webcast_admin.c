@@ -15,6 +15,8 @@
  *   /workshops/<id>/edit         .../delete
  *   /presentations/new?workshop=<id>
  *   /presentations/<id>/edit     .../delete; .../state (POST: flip)
+ *   /presentations/<id>/auto     (POST: follow the schedule again)
+ *   /presentations/<id>/notice, /workshops/<id>/notice   (POST: set one)
  */
 #include <string.h>
 
@@ -39,7 +41,8 @@ APLOG_USE_MODULE(webcast);
 #define USER_MAX 255                /* webcast_audit.user */
 
 typedef enum {
-    R_NONE = 0, R_TODAY, R_LIST, R_SHOW, R_NEW, R_EDIT, R_DELETE, R_STATE
+    R_NONE = 0, R_TODAY, R_LIST, R_SHOW, R_NEW, R_EDIT, R_DELETE, R_STATE,
+    R_AUTO, R_NOTICE
 } route_what;
 
 typedef struct {
@@ -94,7 +97,10 @@ static int parse_route(const char *rel, route_t *rt)
                : strcmp(slash, "/") == 0 && rt->kind == WEBCAST_WORKSHOP
                ? R_SHOW
                : strcmp(slash, "/state") == 0
-                 && rt->kind == WEBCAST_PRESENTATION ? R_STATE : R_NONE;
+                 && rt->kind == WEBCAST_PRESENTATION ? R_STATE
+               : strcmp(slash, "/auto") == 0
+                 && rt->kind == WEBCAST_PRESENTATION ? R_AUTO
+               : strcmp(slash, "/notice") == 0 ? R_NOTICE : R_NONE;
     return rt->what != R_NONE;
 }
 
@@ -362,6 +368,7 @@ static webcast_admin_notice notice_of(admin_t *a)
         n.flipped = 0;          /* not our own redirect: no Undo offer */
     }
     n.from = webcast_state_parse(from);
+    n.from_auto = from && strcmp(from, "auto") == 0;
     n.text = !done ? NULL
              : strcmp(done, "saved") == 0 ? "Saved."
              : strcmp(done, "added") == 0 ? "Added."
@@ -371,6 +378,11 @@ static webcast_admin_notice notice_of(admin_t *a)
              : strcmp(done, "deleted") == 0
              ? "Deleted. Its values are kept in the audit trail."
              : strcmp(done, "unchanged") == 0 ? "Nothing had changed."
+             : strcmp(done, "auto") == 0
+             ? "It follows the schedule again."
+             : strcmp(done, "notice") == 0
+             ? "The notice is on the public pages now."
+             : strcmp(done, "cleared") == 0 ? "The notice is gone."
              : NULL;
     return n;
 }
@@ -535,6 +547,7 @@ static int page_new(admin_t *a, webcast_kind kind)
                       w->value[WF_STARTS_ON], "T13:00", NULL));
     }
     apr_table_set(blank, "webcast_state", "upcoming");
+    apr_table_set(blank, "webcast_auto", "1");      /* SPEC 8: by default */
     form = webcast_form_parse(a->r->pool, kind, a->site.tz, blank);
     /* a blank form is not wrong yet: no messages */
     memset(form->error, 0, (kind == WEBCAST_WORKSHOP ? WF_COUNT : PF_COUNT)
@@ -683,6 +696,9 @@ static int post_new(admin_t *a, webcast_kind kind)
                          NULL);
     }
     rec = record_of(a, form);
+    if (kind == WEBCAST_PRESENTATION) {
+        webcast_record_manual_wins(rec, "upcoming");
+    }
     if (webcast_admin_db_begin(a->r, &tx) != WEBCAST_DB_OK) {
         return not_saved(a, form, 0, 0);
     }
@@ -810,6 +826,9 @@ static int post_edit(admin_t *a, webcast_kind kind, apr_uint32_t id)
         return stale(a, form, cur, version);
     }
     rec = record_of(a, form);
+    if (kind == WEBCAST_PRESENTATION) {
+        webcast_record_manual_wins(rec, cur->value[PF_STATE]);
+    }
     s = webcast_admin_db_write(tx, a->site.user, cur, rec);
     if (s == WEBCAST_SAVE_STALE) {
         webcast_admin_db_rollback(tx);
@@ -884,7 +903,8 @@ static int post_state(admin_t *a, apr_uint32_t id)
     webcast_db_status st;
     webcast_state now;
     webcast_form *form;
-    int n;
+    apr_time_t since, until;
+    int n, was_auto;
 
     if (to == WEBCAST_STATE_UNKNOWN || from == WEBCAST_STATE_UNKNOWN) {
         return message(a, HTTP_BAD_REQUEST, "Not a state",
@@ -899,7 +919,11 @@ static int post_state(admin_t *a, apr_uint32_t id)
         webcast_admin_db_rollback(tx);
         return db_error(a, st, "presentation");
     }
-    now = webcast_state_parse(cur->value[PF_STATE]);
+    /* the state the button was made from is the one shown (SPEC 8) */
+    now = webcast_record_shown(a->r->pool, cur, a->site.now,
+                               a->site.live_url, a->site.live_hls, &since,
+                               &until);
+    was_auto = webcast_value_equal(cur->value[PF_WEBCAST_AUTO], "1");
     back = back && strcmp(back, "today") == 0 ? "/"
            : apr_pstrcat(a->r->pool, "/workshops/",
                          cur->value[PF_WORKSHOP_ID], "/", NULL);
@@ -929,6 +953,7 @@ static int post_state(admin_t *a, apr_uint32_t id)
     webcast_fields(WEBCAST_PRESENTATION, &n);
     memcpy(rec->value, cur->value, n * sizeof(const char *));
     rec->value[PF_STATE] = webcast_state_name(to);
+    rec->value[PF_WEBCAST_AUTO] = "0";      /* by hand: the schedule waits */
     if (webcast_record_check(a->r->pool, WEBCAST_PRESENTATION, rec->value,
                              err) > 0) {
         /* e.g. Archive ready without a file name: the form, to fill in */
@@ -950,7 +975,81 @@ static int post_state(admin_t *a, apr_uint32_t id)
                   "%s set presentation %u from %s to %s", a->site.user,
                   (unsigned)id, webcast_state_name(from),
                   webcast_state_name(to));
+    if (was_auto) {             /* Undo is: follow the schedule again */
+        return see_other(a, "%s?flipped=%u&from=auto&sig=%s", back,
+                         (unsigned)id, webcast_token_make(a->r->pool,
+                         a->conf->admin_secret, flip_subject(a, id, "auto"),
+                         a->site.now));
+    }
     return see_flipped(a, back, id, from);
+}
+
+/* One field of a record, set with one click (audited like any save):
+ * webcast_auto back to 1, or a notice. `done` names what the page after
+ * says. */
+static int post_field(admin_t *a, webcast_kind kind, apr_uint32_t id,
+                      int field, const char *value, const char *done)
+{
+    webcast_record *cur, *rec;
+    webcast_admin_tx *tx;
+    webcast_db_status st;
+    const char *back = apr_table_get(a->in, "back");
+    int n;
+
+    if (webcast_admin_db_begin(a->r, &tx) != WEBCAST_DB_OK) {
+        return unavailable(a);
+    }
+    st = webcast_admin_db_lock(tx, kind, id, &cur);
+    if (st != WEBCAST_DB_OK) {
+        webcast_admin_db_rollback(tx);
+        return db_error(a, st, webcast_kind_name(kind));
+    }
+    rec = webcast_record_new(a->r->pool, kind);
+    webcast_fields(kind, &n);
+    memcpy(rec->value, cur->value, n * sizeof(const char *));
+    rec->value[field] = value;
+    if (webcast_admin_db_write(tx, a->site.user, cur, rec)
+        != WEBCAST_SAVE_OK || webcast_admin_db_commit(tx) != 0) {
+        webcast_admin_db_rollback(tx);
+        return unavailable(a);
+    }
+    ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, a->r, WEBCAST_LOG_TAG
+                  "%s set %s of %s %u", a->site.user,
+                  webcast_fields(kind, &n)[field].name,
+                  webcast_kind_name(kind), (unsigned)id);
+    if (back && strcmp(back, "today") == 0) {
+        return see_other(a, "/?done=%s", done);
+    }
+    return see_other(a, "/workshops/%s/?done=%s", kind == WEBCAST_WORKSHOP
+                     ? apr_psprintf(a->r->pool, "%u", (unsigned)id)
+                     : cur->value[PF_WORKSHOP_ID], done);
+}
+
+static int post_auto(admin_t *a, apr_uint32_t id)
+{
+    return post_field(a, WEBCAST_PRESENTATION, id, PF_WEBCAST_AUTO, "1",
+                      "auto");
+}
+
+/* A notice from the control room: checked like the form's field (its
+ * length, its bytes); empty clears it. */
+static int post_notice(admin_t *a, webcast_kind kind, apr_uint32_t id)
+{
+    int field = kind == WEBCAST_WORKSHOP ? WF_NOTICE : PF_NOTICE;
+    const char *text = apr_table_get(a->in, "notice");
+    apr_table_t *in = apr_table_make(a->r->pool, 1);
+    webcast_form *form;
+
+    apr_table_set(in, "notice", text ? text : "");
+    form = webcast_form_parse(a->r->pool, kind, a->site.tz, in);
+    if (form->error[field]) {
+        return message(a, HTTP_UNPROCESSABLE_ENTITY, "Notice not set",
+                       apr_pstrcat(a->r->pool, form->error[field],
+                                   " Nothing was changed.", NULL), "/",
+                       "Back to today");
+    }
+    return post_field(a, kind, id, field, form->value[field],
+                      form->value[field] ? "notice" : "cleared");
 }
 
 /* ---- the handler ---- */
@@ -1004,6 +1103,10 @@ static int do_post(admin_t *a, const route_t *rt)
         return post_delete(a, rt->kind, rt->id);
     case R_STATE:
         return post_state(a, rt->id);
+    case R_AUTO:
+        return post_auto(a, rt->id);
+    case R_NOTICE:
+        return post_notice(a, rt->kind, rt->id);
     default:
         return HTTP_METHOD_NOT_ALLOWED;
     }
@@ -1071,6 +1174,8 @@ int webcast_admin_handler(request_rec *r)
     a.site.tz = a.conf->tz ? a.conf->tz : sconf->utc;
     a.site.user = r->user;
     a.site.now = r->request_time;
+    a.site.live_url = a.conf->live_url;
+    a.site.live_hls = a.conf->live_hls;
     a.site.token = webcast_token_make(r->pool, a.conf->admin_secret, r->user,
                                       r->request_time);
     n = strlen(a.conf->mount);
@@ -1091,8 +1196,10 @@ int webcast_admin_handler(request_rec *r)
         && rt.what != R_LIST && rt.what != R_SHOW) {
         return do_post(&a, &rt);
     }
-    if (r->method_number != M_GET || rt.what == R_STATE) {
-        if (rt.what == R_STATE) {
+    if (r->method_number != M_GET || rt.what == R_STATE
+        || rt.what == R_AUTO || rt.what == R_NOTICE) {
+        if (rt.what == R_STATE || rt.what == R_AUTO
+            || rt.what == R_NOTICE) {
             ap_allow_methods(r, REPLACE_ALLOW, "POST", NULL);
         }
         else if (rt.what == R_TODAY || rt.what == R_LIST

@@ -45,8 +45,9 @@ static const char *const kind_labels[2][ST_KIND_COUNT] = {
 #define LABEL_AUDIT_LIST "webcast_admin_audit_list"
 
 /* The columns of a record as read: id, version, every field, then for a
- * presentation its workshop's title and for a workshop how many
- * presentations it has. */
+ * presentation its workshop's title, stream name and notice and the last
+ * hand-made change of its state ("<unix seconds> <user>"), and for a
+ * workshop how many presentations it has. */
 static const char *select_cols(apr_pool_t *p, webcast_kind kind)
 {
     int n, i;
@@ -58,7 +59,14 @@ static const char *select_cols(apr_pool_t *p, webcast_kind kind)
     }
     return apr_pstrcat(p, cols, kind == WEBCAST_WORKSHOP
         ? ", (SELECT COUNT(*) FROM presentation c WHERE c.workshop_id = t.id)"
-        : ", (SELECT w.title FROM workshop w WHERE w.id = t.workshop_id)",
+        : ", (SELECT w.title FROM workshop w WHERE w.id = t.workshop_id)"
+          ", (SELECT w.live_stream FROM workshop w WHERE w.id = t.workshop_id)"
+          ", (SELECT w.notice FROM workshop w WHERE w.id = t.workshop_id)"
+          ", (SELECT CONCAT(TIMESTAMPDIFF(SECOND, '1970-01-01', a.`at`),"
+          " ' ', a.`user`) FROM webcast_audit a"
+          " WHERE a.table_name = 'presentation' AND a.record_id = t.id"
+          " AND a.field IN ('webcast_state', 'webcast_auto')"
+          " ORDER BY a.id DESC LIMIT 1)",
         NULL);
 }
 
@@ -181,7 +189,15 @@ static void *copy_record(apr_pool_t *p, const apr_dbd_driver_t *drv,
         rec->count = (int)to_u32(extra);
     }
     else {
+        const char *by = webcast_db_text(p, drv, row, 5 + n);
+
         rec->workshop_title = extra;
+        rec->workshop_live_stream = webcast_db_text(p, drv, row, 3 + n);
+        rec->workshop_notice = webcast_db_text(p, drv, row, 4 + n);
+        if (by && strchr(by, ' ')) {
+            rec->state_at = apr_time_from_sec(apr_atoi64(by));
+            rec->state_user = strchr(by, ' ') + 1;
+        }
     }
     return rec;
 }

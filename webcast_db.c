@@ -46,10 +46,19 @@ APLOG_USE_MODULE(webcast);
 #define LABEL_SCHEDULE "webcast_schedule"
 #define LABEL_STREAM "webcast_stream"
 
+/* Each statement comes in two versions: v4 reads what sql/004-live.sql
+ * adds (webcast_auto, the notices) and v3 the schema before it. mod_dbd
+ * prepares the v3 ones on every connection, where they always work; the
+ * v4 ones are prepared on first use (statement() below), and a database
+ * without the migration gets the v3 answers - stored states, no notices,
+ * as before - with a log line naming the migration. V(new, old) picks. */
+#define V4(new, old) new
+#define V3(new, old) old
+
 /* Times are UTC DATETIMEs; TIMESTAMPDIFF from the epoch reads them as UTC
  * whatever the session time zone (UNIX_TIMESTAMP would not). DATE + 0 is
  * the day as yyyymmdd. */
-#define PRESENTATION_COLS(bio, summary) \
+#define PRESENTATION_COLS(V, bio, summary) \
     "p.id, p.workshop_id, w.slug, w.title, p.title, p.speaker_name," \
     " p.speaker_affiliation, " bio ", " summary "," \
     " TIMESTAMPDIFF(SECOND, '1970-01-01', p.starts_at)," \
@@ -58,11 +67,12 @@ APLOG_USE_MODULE(webcast);
     " p.webcast_filename, COALESCE(NULLIF(p.live_stream, ''), w.live_stream)," \
     " p.external_name, p.external_url," \
     " UNIX_TIMESTAMP(GREATEST(p.updated_at, w.updated_at))," \
-    " p.webcast_auto, p.notice"
-#define WORKSHOP_COLS_WITH(summary) \
+    V(" p.webcast_auto, p.notice", " 0, NULL")
+#define WORKSHOP_COLS_WITH(V, summary) \
     "w.id, w.slug, w.title, " summary ", w.location, w.starts_on + 0," \
-    " w.ends_on + 0, w.live_stream, UNIX_TIMESTAMP(w.updated_at), w.notice"
-#define WORKSHOP_COLS WORKSHOP_COLS_WITH("w.summary")
+    " w.ends_on + 0, w.live_stream, UNIX_TIMESTAMP(w.updated_at), " \
+    V("w.notice", "NULL")
+#define WORKSHOP_COLS(V) WORKSHOP_COLS_WITH(V, "w.summary")
 
 /* For the index: is a presentation live now, and when does the clock
  * next change one of a workshop's talks. A row that follows the clock is
@@ -70,56 +80,68 @@ APLOG_USE_MODULE(webcast);
  * {stream} needs); the page itself asks the pattern. */
 #define CLOCKED "p.webcast_auto = 1 AND p.has_webcast = 1" \
     " AND COALESCE(p.external_url, '') = ''"
-#define LIVE_NOW \
+#define LIVE_NOW(V) V( \
     "IF(" CLOCKED ", UTC_TIMESTAMP() >= p.starts_at" \
     " AND UTC_TIMESTAMP() < p.ends_at" \
     " AND COALESCE(NULLIF(p.live_stream, ''), w.live_stream, '') <> ''," \
-    " p.webcast_auto = 0 AND p.has_webcast = 1 AND p.webcast_state = 'live')"
-#define NEXT_CHANGE \
+    " p.webcast_auto = 0 AND p.has_webcast = 1 AND p.webcast_state = 'live')", \
+    "p.has_webcast = 1 AND p.webcast_state = 'live'")
+#define NEXT_CHANGE(V) V( \
     "(SELECT TIMESTAMPDIFF(SECOND, '1970-01-01'," \
     " MIN(IF(p.starts_at > UTC_TIMESTAMP(), p.starts_at, p.ends_at)))" \
     " FROM presentation p WHERE p.workshop_id = w.id AND " CLOCKED \
-    " AND p.ends_at > UTC_TIMESTAMP())"
+    " AND p.ends_at > UTC_TIMESTAMP())", "0")
 
-static const struct {
+#define STATEMENTS(V) { \
+    { LABEL_PRESENTATION V("", "_v3"), \
+      "SELECT " PRESENTATION_COLS(V, "p.speaker_bio", "p.summary") \
+      " FROM presentation p JOIN workshop w ON w.id = p.workshop_id" \
+      " WHERE p.id = %s" }, \
+    /* A reference movie needs no bio or summary: their TEXT would cost \
+     * the database, the wire and the driver's buffers for nothing. */ \
+    { LABEL_STREAM V("", "_v3"), \
+      "SELECT " PRESENTATION_COLS(V, "NULL", "NULL") \
+      " FROM presentation p JOIN workshop w ON w.id = p.workshop_id" \
+      " WHERE p.id = %s" }, \
+    /* The workshop page in one round trip (see below). */ \
+    { LABEL_SCHEDULE V("", "_v3"), \
+      "SELECT " PRESENTATION_COLS(V, "NULL", "NULL") ", " \
+      WORKSHOP_COLS_WITH(V, "IF(p.id = (SELECT f.id FROM presentation f" \
+                         " WHERE f.workshop_id = w.id" \
+                         " ORDER BY f.starts_at, f.id LIMIT 1)," \
+                         " w.summary, NULL)") ", 0, 0" \
+      " FROM workshop w STRAIGHT_JOIN presentation p" \
+      " ON p.workshop_id = w.id" \
+      " WHERE w.slug = %s ORDER BY p.starts_at, p.id" }, \
+    { LABEL_WORKSHOP V("", "_v3"), \
+      "SELECT " WORKSHOP_COLS(V) ", 0, 0 FROM workshop w WHERE w.slug = %s" }, \
+    { LABEL_WORKSHOPS V("", "_v3"), \
+      "SELECT " WORKSHOP_COLS(V) ", (SELECT COUNT(*) FROM presentation p" \
+      " WHERE p.workshop_id = w.id AND " LIVE_NOW(V) "), " NEXT_CHANGE(V) \
+      " FROM workshop w ORDER BY w.starts_on DESC, w.id DESC" }, \
+}
+
+/* The schedule's statement, LABEL_SCHEDULE: each row a presentation, its
+ * workshop's columns after them. No bios or summaries on the schedule,
+ * and the workshop's summary (TEXT) only in the first row, the one
+ * copy_schedule_row() reads it from: in every row it multiplied the
+ * bytes sent by the number of presentations. Workshop first, by its
+ * unique slug (a const table), so the presentations come in index order
+ * (workshop_id, starts_at, id): no temporary table, no filesort; the
+ * first-row subquery is constant, so evaluated once. A workshop without
+ * presentations has no row here; LABEL_WORKSHOP tells it from none. */
+typedef struct {
     const char *label, *sql;
-} statements[] = {
-    { LABEL_PRESENTATION,
-      "SELECT " PRESENTATION_COLS("p.speaker_bio", "p.summary")
-      " FROM presentation p JOIN workshop w ON w.id = p.workshop_id"
-      " WHERE p.id = %s" },
-    /* A reference movie needs no bio or summary: their TEXT would cost
-     * the database, the wire and the driver's buffers for nothing. */
-    { LABEL_STREAM,
-      "SELECT " PRESENTATION_COLS("NULL", "NULL")
-      " FROM presentation p JOIN workshop w ON w.id = p.workshop_id"
-      " WHERE p.id = %s" },
-    /* The workshop page in one round trip: each row a presentation, its
-     * workshop's columns after them. No bios or summaries on the schedule,
-     * and the workshop's summary (TEXT) only in the first row, the one
-     * copy_schedule_row() reads it from: in every row it multiplied the
-     * bytes sent by the number of presentations. Workshop first, by its
-     * unique slug (a const table), so the presentations come in index
-     * order (workshop_id, starts_at, id): no temporary table, no filesort;
-     * the first-row subquery is constant, so evaluated once. A workshop
-     * without presentations has no row here; LABEL_WORKSHOP tells it from
-     * none. */
-    { LABEL_SCHEDULE,
-      "SELECT " PRESENTATION_COLS("NULL", "NULL") ", "
-      WORKSHOP_COLS_WITH("IF(p.id = (SELECT f.id FROM presentation f"
-                         " WHERE f.workshop_id = w.id"
-                         " ORDER BY f.starts_at, f.id LIMIT 1),"
-                         " w.summary, NULL)") ", 0, 0"
-      " FROM workshop w STRAIGHT_JOIN presentation p"
-      " ON p.workshop_id = w.id"
-      " WHERE w.slug = %s ORDER BY p.starts_at, p.id" },
-    { LABEL_WORKSHOP,
-      "SELECT " WORKSHOP_COLS ", 0, 0 FROM workshop w WHERE w.slug = %s" },
-    { LABEL_WORKSHOPS,
-      "SELECT " WORKSHOP_COLS ", (SELECT COUNT(*) FROM presentation p"
-      " WHERE p.workshop_id = w.id AND " LIVE_NOW "), " NEXT_CHANGE
-      " FROM workshop w ORDER BY w.starts_on DESC, w.id DESC" },
-};
+} statement_t;
+
+static const statement_t statements[] = STATEMENTS(V4);
+static const statement_t legacy[] = STATEMENTS(V3);
+#define N_STATEMENTS (sizeof(statements) / sizeof(statements[0]))
+
+/* After a v4 statement failed to prepare, the child uses v3 for this
+ * many seconds before it tries again (a migration loaded meanwhile then
+ * takes effect on its own). */
+#define LEGACY_RETRY 5
 
 enum {                              /* PRESENTATION_COLS */
     COL_ID, COL_WORKSHOP_ID, COL_WORKSHOP_SLUG, COL_WORKSHOP_TITLE, COL_TITLE,
@@ -169,8 +191,8 @@ const char *webcast_db_prepare(server_rec *s)
     /* Once per server: mod_dbd warns about a label registered twice. */
     if (!sconf->prepared) {
         apr_size_t i;
-        for (i = 0; i < sizeof(statements) / sizeof(statements[0]); i++) {
-            dbd_prepare(s, statements[i].sql, statements[i].label);
+        for (i = 0; i < N_STATEMENTS; i++) {
+            dbd_prepare(s, legacy[i].sql, legacy[i].label);
         }
         sconf->prepared = 1;
     }
@@ -397,11 +419,53 @@ static ap_dbd_t *replace(request_rec *r)
     return f->dbd;
 }
 
-static int run(request_rec *r, ap_dbd_t *dbd, const char *label,
-               const char *arg, apr_dbd_results_t **res)
+/* Unix seconds until which this child uses the v3 statements: 0 while
+ * the database has sql/004-live.sql. */
+static volatile apr_uint32_t legacy_until;
+
+/* The v4 statement `label` on this connection, prepared on first use;
+ * else - the migration not loaded - its v3 twin, which mod_dbd prepared. */
+static apr_dbd_prepared_t *statement(request_rec *r, ap_dbd_t *dbd,
+                                     const char *label)
 {
     apr_dbd_prepared_t *stmt = apr_hash_get(dbd->prepared, label,
                                             APR_HASH_KEY_STRING);
+    apr_size_t i;
+    int rv;
+
+    if (stmt != NULL) {
+        return stmt;
+    }
+    for (i = 0; i < N_STATEMENTS && strcmp(statements[i].label, label); i++) {
+    }
+    if (i == N_STATEMENTS) {
+        return NULL;
+    }
+    if (seconds_now() >= apr_atomic_read32(&legacy_until)) {
+        rv = apr_dbd_prepare(dbd->driver, dbd->pool, dbd->handle,
+                             statements[i].sql, label, &stmt);
+        if (rv == 0) {
+            apr_hash_set(dbd->prepared, label, APR_HASH_KEY_STRING, stmt);
+            apr_atomic_set32(&legacy_until, 0);
+            return stmt;
+        }
+        if (!CONNECTION_LOST(rv)) {
+            apr_atomic_set32(&legacy_until, seconds_now() + LEGACY_RETRY);
+            ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
+                          "statement %s cannot be prepared (%s): is "
+                          "sql/004-live.sql loaded? Until it is, pages "
+                          "show stored states, no schedule-driven states "
+                          "and no notices", label,
+                          apr_dbd_error(dbd->driver, dbd->handle, rv));
+        }
+    }
+    return apr_hash_get(dbd->prepared, legacy[i].label, APR_HASH_KEY_STRING);
+}
+
+static int run(request_rec *r, ap_dbd_t *dbd, const char *label,
+               const char *arg, apr_dbd_results_t **res)
+{
+    apr_dbd_prepared_t *stmt = statement(r, dbd, label);
 
     if (stmt == NULL) {
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG

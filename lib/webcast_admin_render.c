@@ -50,6 +50,9 @@ static const char admin_css[] =
     ".actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;"
     "margin-top:.5rem}\n"
     ".actions form{margin:0}\n"
+    ".mode{font-size:.9rem;color:#3d3d3d;margin:.2rem 0}\n"
+    ".notice-form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;"
+    "margin:.4rem 0}\n.notice-form input[name=notice]{flex:1 1 14rem}\n"
     "button,.button{display:inline-block;font:inherit;font-weight:bold;"
     "padding:.55rem 1.1rem;border-radius:.4rem;border:2px solid #0b57b3;"
     "background:#0b57b3;color:#fff;cursor:pointer;text-decoration:none;"
@@ -171,9 +174,27 @@ static void put_token(out_t *o)
          H(o->site->token));
 }
 
-static webcast_state state_of(const webcast_record *pr)
+/* The state the public site shows now: the schedule's when the record
+ * follows it (SPEC 8). */
+static webcast_state shown_state(out_t *o, const webcast_record *pr,
+                                 apr_time_t *since, apr_time_t *until)
 {
-    return webcast_state_parse(pr->value[PF_STATE]);
+    return webcast_record_shown(o->p, pr, o->site->now, o->site->live_url,
+                                o->site->live_hls, since, until);
+}
+
+static webcast_state state_of_at(out_t *o, const webcast_record *pr)
+{
+    apr_time_t since, until;
+
+    return shown_state(o, pr, &since, &until);
+}
+
+#define state_of(pr) state_of_at(o, (pr))
+
+static int follows_schedule(const webcast_record *pr)
+{
+    return webcast_value_equal(pr->value[PF_WEBCAST_AUTO], "1");
 }
 
 static int webcast_of(const webcast_record *pr)
@@ -192,6 +213,81 @@ static void put_state(out_t *o, const webcast_record *pr)
     }
     putf(o, "<span class=\"state %s\">%s</span>", webcast_state_name(st),
          webcast_state_label(st));
+}
+
+/* Automatic or manual, and why (SPEC 8): "Automatic: Live since noon by
+ * the schedule; Ended at 1 p.m.", "Manual: set to Ended by helper at
+ * 1:02 p.m.". */
+static void put_mode(out_t *o, const webcast_record *pr)
+{
+    apr_time_t since, until;
+    webcast_state st;
+
+    if (!webcast_of(pr)) {
+        return;
+    }
+    st = shown_state(o, pr, &since, &until);
+    put(o, "<p class=\"mode\">");
+    if (follows_schedule(pr)) {
+        putf(o, "<strong>Automatic:</strong> %s", webcast_state_label(st));
+        if (since) {
+            put(o, " since ");
+            put_time(o, since, WEBCAST_TIME_CLOCK);
+        }
+        put(o, " by the schedule");
+        if (until) {
+            put(o, "; changes at ");
+            put_time(o, until, WEBCAST_TIME_CLOCK);
+        }
+        put(o, ".</p>");
+        return;
+    }
+    putf(o, "<strong>Manual:</strong> set to %s", webcast_state_label(st));
+    if (pr->state_user) {
+        putf(o, " by %s at ", H(pr->state_user));
+        put_time(o, pr->state_at, WEBCAST_TIME_CLOCK);
+    }
+    put(o, "; the schedule waits.</p>");
+}
+
+/* Back to the schedule, one click. */
+static void put_follow(out_t *o, const webcast_record *pr, const char *back,
+                       const char *label)
+{
+    putf(o, "<form method=\"post\" action=\"%s\">",
+         href(o, "/presentations/%u/auto", (unsigned)pr->id));
+    put_token(o);
+    putf(o, "<input type=\"hidden\" name=\"back\" value=\"%s\">"
+         "<button type=\"submit\" class=\"secondary\" aria-label=\"%s: "
+         "%s\">%s</button></form>", back, label, H(pr->value[PF_TITLE]),
+         label);
+}
+
+/* The control room's notice for viewers: set it, or clear it, in one
+ * click. `what` is "presentations" or "workshops". */
+static void put_notice_form(out_t *o, const char *what, apr_uint32_t id,
+                            const char *notice, const char *name)
+{
+    const char *fid = apr_psprintf(o->p, "n-%c%u", what[0], (unsigned)id);
+
+    putf(o, "<form class=\"notice-form\" method=\"post\" action=\"%s\">",
+         href(o, "/%s/%u/notice", what, (unsigned)id));
+    put_token(o);
+    putf(o, "<input type=\"hidden\" name=\"back\" value=\"today\">"
+         "<label for=\"%s\">Notice for viewers of %s</label> "
+         "<input id=\"%s\" name=\"notice\" maxlength=\"1000\" "
+         "value=\"%s\" placeholder=\"e.g. Back in five minutes\"> "
+         "<button type=\"submit\" class=\"secondary\">Set notice</button>"
+         "</form>", fid, H(name), fid, H(notice ? notice : ""));
+    if (notice && *notice) {
+        putf(o, "<form class=\"notice-form\" method=\"post\" "
+             "action=\"%s\">", href(o, "/%s/%u/notice", what, (unsigned)id));
+        put_token(o);
+        putf(o, "<input type=\"hidden\" name=\"back\" value=\"today\">"
+             "<input type=\"hidden\" name=\"notice\" value=\"\">"
+             "<button type=\"submit\" aria-label=\"Clear the notice of "
+             "%s\">Clear notice</button></form>", H(name));
+    }
 }
 
 int webcast_admin_next_state(webcast_state state, webcast_state *next,
@@ -259,10 +355,15 @@ static void put_talk(out_t *o, const webcast_record *pr, const char *back,
              href(o, "/workshops/%s/", pr->value[PF_WORKSHOP_ID]),
              H(pr->workshop_title));
     }
-    put(o, "</p>\n<div class=\"actions\">");
+    put(o, "</p>\n");
+    put_mode(o, pr);
+    put(o, "<div class=\"actions\">");
     if (webcast_of(pr) && webcast_admin_next_state(state_of(pr), &next,
                                                    &label)) {
         put_flip(o, pr, next, label, back, big ? "big" : "");
+    }
+    if (webcast_of(pr) && !follows_schedule(pr)) {
+        put_follow(o, pr, back, "Follow the schedule");
     }
     putf(o, "<a class=\"button secondary\" href=\"%s\" aria-label=\"Edit: "
          "%s\">Edit</a>", href(o, "/presentations/%u/edit", (unsigned)pr->id),
@@ -271,7 +372,12 @@ static void put_talk(out_t *o, const webcast_record *pr, const char *back,
         putf(o, "<a href=\"%s/presentations/%u/\">View on the site</a>",
              H(o->site->public_mount), (unsigned)pr->id);
     }
-    put(o, "</div>\n</li>\n");
+    put(o, "</div>\n");
+    if (big && webcast_of(pr)) {
+        put_notice_form(o, "presentations", pr->id, pr->value[PF_NOTICE],
+                        pr->value[PF_TITLE]);
+    }
+    put(o, "</li>\n");
 }
 
 static const webcast_record *find(webcast_record *const *list, int n,
@@ -303,14 +409,20 @@ static void put_notice(out_t *o, const webcast_admin_notice *notice,
              H(notice->text));
     }
     pr = notice->flipped ? find(list, n, notice->flipped) : NULL;
-    if (pr == NULL || notice->from == state_of(pr)
-        || notice->from == WEBCAST_STATE_UNKNOWN) {
+    if (pr == NULL || (!notice->from_auto && (notice->from == state_of(pr)
+        || notice->from == WEBCAST_STATE_UNKNOWN))
+        || (notice->from_auto && follows_schedule(pr))) {
         return;
     }
     putf(o, "<div class=\"notice\" role=\"status\"><p>&ldquo;%s&rdquo; is "
          "now <strong>%s</strong>.</p>", H(pr->value[PF_TITLE]),
          webcast_state_label(state_of(pr)));
-    put_flip(o, pr, notice->from, "Undo", back, "secondary");
+    if (notice->from_auto) {
+        put_follow(o, pr, back, "Undo");
+    }
+    else {
+        put_flip(o, pr, notice->from, "Undo", back, "secondary");
+    }
     put(o, "\n");
     for (i = 0; state_of(pr) == WEBCAST_STATE_LIVE && i < n; i++) {
         const webcast_record *q = list[i];
@@ -352,10 +464,14 @@ const char *webcast_admin_render_today(apr_pool_t *p,
         const webcast_record *pr = list[i];
         if (current == NULL || !webcast_value_equal(current,
                                                     pr->value[PF_WORKSHOP_ID])) {
-            putf(o, "%s<h2><a href=\"%s\">%s</a></h2>\n<ol class=\"talks\">\n",
+            putf(o, "%s<h2><a href=\"%s\">%s</a></h2>\n",
                  current ? "</ol>\n" : "",
                  href(o, "/workshops/%s/", pr->value[PF_WORKSHOP_ID]),
                  H(pr->workshop_title));
+            put_notice_form(o, "workshops", (apr_uint32_t)apr_atoi64(
+                            pr->value[PF_WORKSHOP_ID]), pr->workshop_notice,
+                            pr->workshop_title);
+            put(o, "<ol class=\"talks\">\n");
             current = pr->value[PF_WORKSHOP_ID];
         }
         put_talk(o, pr, "today", 0, 1);
@@ -652,6 +768,7 @@ static const struct {
     { "The talk", PF_WORKSHOP_ID, PF_SUMMARY },
     { "When", PF_STARTS_AT, PF_ENDS_AT },
     { "Webcast", PF_SLIDES_URL, PF_EXTERNAL_URL },
+    { "Notice", PF_NOTICE, PF_NOTICE },
 };
 
 static void put_changes(out_t *o, webcast_kind kind,

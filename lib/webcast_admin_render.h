@@ -21,6 +21,8 @@ typedef struct {
     const char *user;
     const char *token;          /* for every form */
     apr_time_t now;
+    const webcast_pattern *live_url, *live_hls;   /* to tell what the
+                                 * schedule shows; may be NULL */
 } webcast_admin_site;
 
 /* The notice at the top of a list after a change. */
@@ -29,6 +31,7 @@ typedef struct {
     apr_uint32_t flipped;       /* the presentation whose state just
                                  * changed (0: none), for Undo */
     webcast_state from;         /* its state before */
+    int from_auto;              /* ...which followed the schedule */
 } webcast_admin_notice;
 
 /* Today's control room: presentations in order (webcast_record *). */

@@ -17,6 +17,7 @@
 #include "webcast_state.h"
 
 #define TEXT_MAX 65535          /* bytes in a TEXT column */
+#define NOTICE_MAX 1000         /* a notice is short: a line or two */
 
 static const webcast_field workshop_fields[WF_COUNT] = {
     { "slug", "Web address (slug)",
@@ -40,6 +41,10 @@ static const webcast_field workshop_fields[WF_COUNT] = {
       "The room's live stream on the streaming server, e.g. "
       "kdmc-room1.sdp. Presentations use it when they go live, unless "
       "they name their own.", NULL, WEBCAST_FIELD_LINE, 255, 0 },
+    { "notice", "Notice for viewers",
+      "A short message shown on the workshop page, e.g. \u201cThe "
+      "afternoon session moves to room 2.\u201d Leave it empty for none.",
+      NULL, WEBCAST_FIELD_TEXT, NOTICE_MAX, 0 },
 };
 
 static const webcast_field presentation_fields[PF_COUNT] = {
@@ -71,6 +76,11 @@ static const webcast_field presentation_fields[PF_COUNT] = {
       "needs the archive path and file name; External needs the "
       "organisation and its web address.", "Pick a state.",
       WEBCAST_FIELD_STATE, 9, 1 },
+    { "webcast_auto", "Follow the schedule",
+      "Ticked, the state changes by itself: Upcoming until the start, "
+      "Live until the end, then Ended (or Archive ready once the archive "
+      "path and file name are filled in). Choosing a state by hand "
+      "unticks it.", NULL, WEBCAST_FIELD_BOOL, 1, 1 },
     { "webcast_path", "Archive path",
       "The folder of the archived video on the streaming server, e.g. "
       "kdmc/2026", NULL, WEBCAST_FIELD_LINE, 255, 0 },
@@ -85,6 +95,10 @@ static const webcast_field presentation_fields[PF_COUNT] = {
     { "external_url", "Their webcast's web address",
       "For the External state, starting with https:// or http://", NULL,
       WEBCAST_FIELD_URL, 1024, 0 },
+    { "notice", "Notice for viewers",
+      "A short message shown with the webcast, e.g. \u201cTechnical "
+      "difficulties: back in five minutes.\u201d Leave it empty for none.",
+      NULL, WEBCAST_FIELD_TEXT, NOTICE_MAX, 0 },
 };
 
 const webcast_field *webcast_fields(webcast_kind kind, int *n)
@@ -654,4 +668,50 @@ const char *webcast_form_urldecode(apr_pool_t *p, const char *body,
         body = stop + (amp != NULL);
     }
     return NULL;
+}
+
+static int filled(const char *s)
+{
+    return s != NULL && *s != '\0';
+}
+
+webcast_state webcast_record_shown(apr_pool_t *p, const webcast_record *rec,
+                                   apr_time_t now,
+                                   const webcast_pattern *live_url,
+                                   const webcast_pattern *live_hls,
+                                   apr_time_t *since, apr_time_t *until)
+{
+    webcast_presentation pr;
+    const char *const *v = rec->value;
+
+    memset(&pr, 0, sizeof(pr));
+    pr.id = rec->id;
+    pr.has_webcast = filled(v[PF_HAS_WEBCAST])
+                     && strcmp(v[PF_HAS_WEBCAST], "0") != 0;
+    pr.webcast_auto = filled(v[PF_WEBCAST_AUTO])
+                      && strcmp(v[PF_WEBCAST_AUTO], "0") != 0;
+    pr.stored_state = webcast_state_parse(v[PF_STATE]);
+    pr.starts_at = webcast_value_time(v[PF_STARTS_AT]);
+    pr.ends_at = webcast_value_time(v[PF_ENDS_AT]);
+    pr.webcast_path = v[PF_WEBCAST_PATH];
+    pr.webcast_filename = v[PF_WEBCAST_FILENAME];
+    pr.live_stream = filled(v[PF_LIVE_STREAM]) ? v[PF_LIVE_STREAM]
+                                               : rec->workshop_live_stream;
+    pr.external_url = v[PF_EXTERNAL_URL];
+    if (live_url || live_hls) {
+        webcast_clock_apply(p, &pr, now, live_url, live_hls);
+    }
+    else {
+        pr.state = webcast_clock_state(&pr, now, filled(pr.live_stream));
+    }
+    *since = webcast_clock_last(&pr, now);
+    *until = webcast_clock_next(&pr, now);
+    return pr.state;
+}
+
+void webcast_record_manual_wins(webcast_record *rec, const char *before)
+{
+    if (!webcast_value_equal(rec->value[PF_STATE], before)) {
+        rec->value[PF_WEBCAST_AUTO] = "0";
+    }
 }

@@ -17,6 +17,7 @@
 #include <apr_time.h>
 
 #include "webcast_model.h"
+#include "webcast_pattern.h"
 #include "webcast_time.h"
 
 typedef enum {
@@ -49,13 +50,14 @@ typedef struct {
 /* Field indexes, in table order. */
 enum {
     WF_SLUG, WF_TITLE, WF_SUMMARY, WF_LOCATION, WF_STARTS_ON, WF_ENDS_ON,
-    WF_LIVE_STREAM, WF_COUNT
+    WF_LIVE_STREAM, WF_NOTICE, WF_COUNT
 };
 enum {
     PF_WORKSHOP_ID, PF_TITLE, PF_SPEAKER_NAME, PF_SPEAKER_AFFILIATION,
     PF_SPEAKER_BIO, PF_SUMMARY, PF_STARTS_AT, PF_ENDS_AT, PF_SLIDES_URL,
-    PF_HAS_WEBCAST, PF_STATE, PF_WEBCAST_PATH, PF_WEBCAST_FILENAME,
-    PF_LIVE_STREAM, PF_EXTERNAL_NAME, PF_EXTERNAL_URL, PF_COUNT
+    PF_HAS_WEBCAST, PF_STATE, PF_WEBCAST_AUTO, PF_WEBCAST_PATH,
+    PF_WEBCAST_FILENAME, PF_LIVE_STREAM, PF_EXTERNAL_NAME, PF_EXTERNAL_URL,
+    PF_NOTICE, PF_COUNT
 };
 
 const webcast_field *webcast_fields(webcast_kind kind, int *n);
@@ -68,6 +70,10 @@ typedef struct {
     apr_uint32_t version;       /* the optimistic-locking counter */
     const char **value;         /* one per field; NULL is SQL NULL */
     const char *workshop_title; /* presentations read with their workshop */
+    const char *workshop_live_stream;   /* ...its stream name, */
+    const char *workshop_notice;        /* ...its notice, */
+    const char *state_user;     /* ...and who last set its state or */
+    apr_time_t state_at;        /* webcast_auto, and when (0: never) */
     int count;                  /* workshops in a list: presentations */
 } webcast_record;
 
@@ -121,6 +127,22 @@ apr_time_t webcast_value_time(const char *value);
 int webcast_value_equal(const char *a, const char *b);
 /* Same kind and every field equal (id, version and the rest aside). */
 int webcast_record_same(const webcast_record *a, const webcast_record *b);
+
+/* SPEC 8 for a presentation record: the state shown at `now`, with
+ * *since the scheduled change that made it (0 if none) and *until the
+ * next one (0 if none). A row that follows the schedule is live in its
+ * slot when a live pattern (either may be NULL) expands for it, or, with
+ * neither given, when it has a stream name. */
+webcast_state webcast_record_shown(apr_pool_t *p, const webcast_record *rec,
+                                   apr_time_t now,
+                                   const webcast_pattern *live_url,
+                                   const webcast_pattern *live_hls,
+                                   apr_time_t *since, apr_time_t *until);
+
+/* A state chosen by hand wins over the schedule: when `rec`'s state is
+ * not `before` (the stored one; "upcoming" for a new record), its
+ * webcast_auto becomes "0". */
+void webcast_record_manual_wins(webcast_record *rec, const char *before);
 
 /* What the admin calls each state: "Live", "Ended", "Archive ready"... */
 const char *webcast_state_label(webcast_state state);

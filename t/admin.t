@@ -384,7 +384,9 @@ ok $new_id, '... stored';
 is db_sql("SELECT CONCAT_WS('|', starts_at, ends_at, has_webcast, webcast_state, webcast_filename, version) FROM presentation WHERE id = $new_id"),
     '2026-07-15 19:00:00|2026-07-15 20:30:00|1|archive|created.mov|1', '... noon PDT stored as 19:00 UTC';
 is db_sql("SELECT COUNT(*) FROM webcast_audit WHERE table_name = 'presentation' AND record_id = $new_id AND action = 'create' AND `user` = 'staff'"),
-    11, '... one audit row per filled field';
+    12, '... one audit row per filled field (webcast_auto included)';
+is db_sql("SELECT webcast_auto FROM presentation WHERE id = $new_id"), 0,
+    '... a state picked by hand (Archive ready) does not follow the schedule';
 like req('GET', "/presentations/$new_id/", user => undef)->decoded_content,
     qr{webcast-archive\.$new_id\.ref\.mov}, '... on the public site at once';
 like get_ok('/admin/workshops/100/?done=added'), qr{<p>Added\.</p>}, 'the workshop page says so';
@@ -595,6 +597,75 @@ like $msg, qr{link\.secret: is not a plain file}, '... saying why';
 ($rc, $msg) = config_check("$dir/no/such/dir/x.secret");
 isnt $rc, 0, 'an unwritable place stops startup';
 like $msg, qr{WebcastAdminSecretFile \Q$dir\E/no/such/dir/x\.secret: cannot create it}, '... saying why';
+
+# ---- states that follow the schedule, notices (SPEC 8)
+my $new_form = get_ok('/admin/presentations/new?workshop=100', 'the new presentation form');
+like $new_form, qr{<input[^>]*name="webcast_auto"[^>]*checked}, 'a new presentation follows the schedule by default';
+my $auto_new = req('POST', '/admin/presentations/new',
+                   form => talk_form(title => 'Auto by default', webcast_auto => 1,
+                                     starts_at => '2026-07-16T12:00', ends_at => '2026-07-16T13:00'));
+is $auto_new->code, 303, 'saved with Follow the schedule ticked';
+is db_sql(q{SELECT webcast_auto FROM presentation WHERE title = 'Auto by default'}), 1, '... stored as automatic';
+
+db_sql(q{DELETE FROM presentation WHERE id IN (150, 151)});
+db_sql(q{INSERT INTO presentation (id, workshop_id, title, speaker_name, starts_at, ends_at,
+  has_webcast, webcast_state, webcast_auto) VALUES
+  (150, 100, 'Clocked talk', 'Cora Clock', UTC_TIMESTAMP() - INTERVAL 10 MINUTE, UTC_TIMESTAMP() + INTERVAL 50 MINUTE, 1, 'upcoming', 1),
+  (151, 100, 'Clocked later', 'Cal Later', UTC_TIMESTAMP() + INTERVAL 2 HOUR, UTC_TIMESTAMP() + INTERVAL 3 HOUR, 1, 'upcoming', 1)});
+my $room = get_ok('/admin/', 'the control room');
+like $room, qr{<li id="p150">.*?<span class="state live">Live</span>.*?<p class="mode"><strong>Automatic:</strong> Live since <time[^>]*>[^<]+</time> by the schedule; changes at <time}s,
+    'control room: live by the schedule, since when and until when';
+like $room, qr{<li id="p151">.*?<strong>Automatic:</strong> Upcoming by the schedule; changes at}s, 'an upcoming one says when it changes';
+like $room, qr{<li id="p150">.*?name="to" value="concluded"}s, 'the flip offered is from the state shown (live), not the stored one';
+unlike $room =~ s/.*<li id="p150">//sr =~ s/<\/li>.*//sr, qr{Follow the schedule}, 'no "Follow the schedule" while it does';
+
+my $f = flip(150, 'live', 'concluded');
+is $f->code, 303, 'ending it by hand';
+is field_of(150, 'webcast_auto'), 0, '... turns the schedule off';
+is state_of(150), 'concluded', '... and stores the state';
+like req('GET', '/presentations/150/', user => undef)->decoded_content, qr{<div class="webcast concluded">}, '... the public page shows the hand-set state';
+my $after = get_ok($f->header('Location') =~ s/^\Q$base\E//r, 'the page after the flip');
+like $after, qr{is now <strong>Ended</strong>}, 'says what happened';
+like $after, qr{action="/admin/presentations/150/auto">.*?>Undo</button>}s, 'Undo returns it to the schedule';
+like $after, qr{<li id="p150">.*?<strong>Manual:</strong> set to Ended by staff at <time}s, 'manual, by whom and when';
+
+my $back = req('POST', '/admin/presentations/150/auto', form => [ token => $token, back => 'today' ]);
+is $back->code, 303, 'Follow the schedule: 303';
+is field_of(150, 'webcast_auto'), 1, '... it follows the schedule again';
+like req('GET', '/presentations/150/', user => undef)->decoded_content, qr{<div class="webcast live">}, '... and is live again on the site';
+is db_sql(q{SELECT COUNT(*) FROM webcast_audit WHERE table_name = 'presentation' AND record_id = 150 AND field = 'webcast_auto'}),
+    2, 'both changes of webcast_auto are in the audit trail';
+is req('GET', '/admin/presentations/150/auto')->code, 405, 'GET on a button: 405';
+is req('POST', '/admin/presentations/150/auto', form => [ token => 'x' ])->code, 403, 'no token: 403';
+is field_of(150, 'webcast_auto'), 1, '... nothing changed';
+
+# the form: a state picked by hand unticks the schedule
+my $edit = get_ok('/admin/presentations/150/edit', 'edit form');
+my ($v150) = $edit =~ /name="version" value="(\d+)"/;
+my $saved = req('POST', '/admin/presentations/150/edit',
+                form => talk_form(version => $v150, title => 'Clocked talk', webcast_auto => 1,
+                                  webcast_state => 'live', starts_at => '2026-07-16T12:00', ends_at => '2026-07-16T13:00'));
+is $saved->code, 303, 'saved with another state';
+is field_of(150, 'webcast_auto'), 0, '... a state chosen in the form wins over the schedule';
+
+# notices, one click each
+my $n = req('POST', '/admin/presentations/150/notice', form => [ token => $token, back => 'today', notice => 'Back in <five> minutes' ]);
+is $n->code, 303, 'set a notice: 303';
+is $n->header('Location'), "$base/admin/?done=notice", '... back to the control room';
+is field_of(150, 'notice'), 'Back in <five> minutes', '... stored';
+like req('GET', '/presentations/150/', user => undef)->decoded_content, qr{<p>Back in &lt;five&gt; minutes</p>}, '... on the public page, escaped';
+like req('GET', '/presentations/150/status.json', user => undef)->decoded_content, qr{"notice":"Back in \\u003cfive\\u003e minutes"}, '... in status.json';
+like get_ok('/admin/'), qr{<input id="n-p150" name="notice"[^>]*value="Back in &lt;five&gt; minutes"}, 'the control room shows it in its field';
+like get_ok('/admin/'), qr{aria-label="Clear the notice of Clocked talk">Clear notice</button>}, '... with a Clear button';
+is req('POST', '/admin/presentations/150/notice', form => [ token => $token, notice => 'x' x 1001 ])->code, 422, 'a notice too long: 422';
+is field_of(150, 'notice'), 'Back in <five> minutes', '... nothing changed';
+req('POST', '/admin/presentations/150/notice', form => [ token => $token, notice => '' ]);
+is field_of(150, 'notice'), 'NULL', 'cleared';
+my $wn = req('POST', '/admin/workshops/100/notice', form => [ token => $token, back => 'today', notice => 'Lunch moves to room 2' ]);
+is $wn->code, 303, 'a workshop notice: 303';
+like req('GET', '/workshops/admin-ws/', user => undef)->decoded_content, qr{<p>Lunch moves to room 2</p>}, '... on the workshop page';
+req('POST', '/admin/workshops/100/notice', form => [ token => $token, notice => '' ]);
+is db_sql('SELECT notice FROM workshop WHERE id = 100'), 'NULL', '... and cleared';
 
 # ---- leave the database as the other tests expect it
 db_sql(q{DELETE FROM presentation WHERE workshop_id IN (100, 101)});

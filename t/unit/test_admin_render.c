@@ -106,7 +106,7 @@ END_TEST
 START_TEST(undo_and_end_the_one_before)
 {
     webcast_admin_site s = site();
-    webcast_admin_notice n = { NULL, 3, WEBCAST_STATE_UPCOMING };
+    webcast_admin_notice n = { NULL, 3, WEBCAST_STATE_UPCOMING, 0 };
     webcast_record *list[4];
     const char *html;
 

@@ -1,0 +1,44 @@
+# t/migration.t - a database without sql/004-live.sql keeps working as
+# before (stored states, no notices), the log names the migration, and
+# loading it takes effect without a restart.
+use strict;
+use warnings FATAL => 'all';
+
+use Apache::Test qw(-withtestmore);
+use Apache::TestUtil qw(t_start_error_log_watch t_finish_error_log_watch);
+use lib 't/lib';
+use WebcastTest qw(db db_sql raw_request wait_for);
+
+Apache::TestRequest::module('webcast_site');
+
+db_sql(q{DELETE FROM presentation WHERE id = 240});
+db_sql(q{INSERT INTO presentation (id, workshop_id, title, speaker_name, starts_at, ends_at,
+  has_webcast, webcast_state, webcast_auto, notice) VALUES
+  (240, 1, 'Migration talk', 'M', UTC_TIMESTAMP() - INTERVAL 1 HOUR, UTC_TIMESTAMP() + INTERVAL 1 HOUR, 1, 'upcoming', 1, 'A notice')});
+like raw_request('GET', '/presentations/240/')->{body}, qr{<div class="webcast live">}, 'with the migration: live by the clock';
+
+# As if sql/004-live.sql had not been loaded.
+db_sql('ALTER TABLE presentation RENAME COLUMN webcast_auto TO webcast_auto_away, RENAME COLUMN notice TO notice_away');
+db_sql('ALTER TABLE workshop RENAME COLUMN notice TO notice_away');
+db 'kill-connections';
+t_start_error_log_watch();
+for my $url ('/', '/workshops/test-ws/', '/presentations/240/', '/presentations/240/status.json',
+             '/presentations/webcast-archive.1.ref.mov', '/presentations/240/embed/') {
+    is raw_request('GET', $url)->{status}, 200, "without the migration: $url 200";
+}
+my $page = raw_request('GET', '/presentations/240/')->{body};
+like $page, qr{<div class="webcast upcoming">}, 'the stored state, as before';
+unlike $page, qr{A notice}, 'no notice';
+my @log = t_finish_error_log_watch();
+ok scalar(grep { /cannot be prepared .*is sql\/004-live\.sql loaded\?/ } @log),
+    'the log names the migration' or diag @log;
+
+db_sql('ALTER TABLE presentation RENAME COLUMN webcast_auto_away TO webcast_auto, RENAME COLUMN notice_away TO notice');
+db_sql('ALTER TABLE workshop RENAME COLUMN notice_away TO notice');
+ok defined wait_for(20, sub {
+    raw_request('GET', '/presentations/240/')->{body} =~ /<div class="webcast live">/ }),
+    'loading it takes effect without a restart';
+like raw_request('GET', '/presentations/240/')->{body}, qr{A notice}, 'the notice is back';
+db_sql(q{DELETE FROM presentation WHERE id = 240});
+
+done_testing();
