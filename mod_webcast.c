@@ -50,7 +50,8 @@ static const command_rec webcast_cmds[] = {
     AP_INIT_TAKE1("WebcastAdminSecretFile", webcast_set_admin_secret_file,
                   NULL, WHERE,
                   "File with the secret of the staff admin's anti-forgery "
-                  "tokens; made with a random secret if it does not exist"),
+                  "tokens; made with a random secret if it does not exist "
+                  "(default: the module's own, in DefaultRuntimeDir)"),
     AP_INIT_TAKE_ARGV("WebcastEmbedAncestors", webcast_set_embed_ancestors,
                       NULL, WHERE,
                       "Sites that may show the embed page in a frame "
@@ -61,6 +62,8 @@ static const command_rec webcast_cmds[] = {
 static void webcast_register_hooks(apr_pool_t *p)
 {
     ap_hook_post_config(webcast_find_mounts, NULL, NULL, APR_HOOK_MIDDLE);
+    ap_hook_check_config(webcast_admin_check_config, NULL, NULL,
+                         APR_HOOK_MIDDLE);
     ap_hook_optional_fn_retrieve(webcast_db_retrieve_fns, NULL, NULL,
                                  APR_HOOK_MIDDLE);
     ap_hook_translate_name(webcast_translate_name, NULL, NULL,

@@ -45,6 +45,8 @@ typedef struct {
     const webcast_tz *utc;          /* the zone when none is configured */
     apr_size_t cache_size;          /* WebcastCacheSize, main server only */
     apr_hash_t *admin_sql;          /* the admin's statements: label -> SQL */
+    const webcast_key *admin_secret; /* the module's own, for admins without
+                                      * WebcastAdminSecretFile */
 } webcast_server_conf;
 
 #define WEBCAST_CACHE_SIZE_DEFAULT (16 * 1024 * 1024)

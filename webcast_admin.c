@@ -54,6 +54,7 @@ typedef struct {
 typedef struct {
     request_rec *r;
     const webcast_dir_conf *conf;
+    const webcast_key *key;         /* the token secret in effect */
     webcast_admin_site site;
     apr_table_t *in;                /* the POST body, or the query */
 } admin_t;
@@ -350,7 +351,7 @@ static int see_flipped(admin_t *a, const char *back, apr_uint32_t id,
 
     return see_other(a, "%s?flipped=%u&from=%s&sig=%s", back, (unsigned)id,
                      name, webcast_token_make(a->r->pool,
-                     a->conf->admin_secret, flip_subject(a, id, name),
+                     a->key, flip_subject(a, id, name),
                      a->site.now));
 }
 
@@ -363,7 +364,7 @@ static webcast_admin_notice notice_of(admin_t *a)
     memset(&n, 0, sizeof(n));
     n.flipped = form_u32(a, "flipped");
     if (n.flipped && (from == NULL || !webcast_token_check(
-            a->conf->admin_secret, flip_subject(a, n.flipped, from),
+            a->key, flip_subject(a, n.flipped, from),
             apr_table_get(a->in, "sig"), a->site.now))) {
         n.flipped = 0;          /* not our own redirect: no Undo offer */
     }
@@ -978,7 +979,7 @@ static int post_state(admin_t *a, apr_uint32_t id)
     if (was_auto) {             /* Undo is: follow the schedule again */
         return see_other(a, "%s?flipped=%u&from=auto&sig=%s", back,
                          (unsigned)id, webcast_token_make(a->r->pool,
-                         a->conf->admin_secret, flip_subject(a, id, "auto"),
+                         a->key, flip_subject(a, id, "auto"),
                          a->site.now));
     }
     return see_flipped(a, back, id, from);
@@ -1072,7 +1073,7 @@ static int do_post(admin_t *a, const route_t *rt)
     if ((rv = read_form(r, &a->in)) != OK) {
         return rv;
     }
-    if (!webcast_token_check(a->conf->admin_secret, a->site.user,
+    if (!webcast_token_check(a->key, a->site.user,
                              apr_table_get(a->in, "token"), a->site.now)) {
         ap_log_rerror(APLOG_MARK, APLOG_WARNING, 0, r, WEBCAST_LOG_TAG
                       "admin refused a POST to %s by %s: %s anti-forgery "
@@ -1159,16 +1160,22 @@ int webcast_admin_handler(request_rec *r)
                       "admin refused %s: %s", r->uri, why);
         return HTTP_FORBIDDEN;
     }
-    if (a.conf == NULL || a.conf->admin_secret == NULL
-        || a.conf->mount == NULL) {
+    sconf = ap_get_module_config(r->server->module_config, &webcast_module);
+    /* Without WebcastAdminSecretFile, the module's own secret (made at
+     * startup for every SetHandler webcast-admin in httpd.conf); startup
+     * also refused one outside a plain <Location>. What is left here is a
+     * handler set where startup cannot see it (.htaccess, an expression). */
+    a.key = a.conf && a.conf->admin_secret ? a.conf->admin_secret
+                                           : sconf->admin_secret;
+    if (a.conf == NULL || a.key == NULL || a.conf->mount == NULL) {
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
                       "admin at %s is not set up: %s", r->uri,
-                      a.conf && a.conf->mount ? "WebcastAdminSecretFile is "
-                      "not set for it" : "SetHandler webcast-admin must be "
-                      "in a plain <Location>");
+                      a.conf && a.conf->mount ? "no token secret: set "
+                      "WebcastAdminSecretFile for it" : "SetHandler "
+                      "webcast-admin must be in a plain <Location> of "
+                      "httpd.conf");
         return HTTP_INTERNAL_SERVER_ERROR;
     }
-    sconf = ap_get_module_config(r->server->module_config, &webcast_module);
     a.site.mount = a.conf->mount;
     a.site.public_mount = public_mount(r);
     a.site.tz = a.conf->tz ? a.conf->tz : sconf->utc;
@@ -1176,7 +1183,7 @@ int webcast_admin_handler(request_rec *r)
     a.site.now = r->request_time;
     a.site.live_url = a.conf->live_url;
     a.site.live_hls = a.conf->live_hls;
-    a.site.token = webcast_token_make(r->pool, a.conf->admin_secret, r->user,
+    a.site.token = webcast_token_make(r->pool, a.key, r->user,
                                       r->request_time);
     n = strlen(a.conf->mount);
     rel = r->uri + n;

@@ -22,6 +22,11 @@
 /* webcast_admin_config.c */
 const char *webcast_set_admin_secret_file(cmd_parms *cmd, void *conf,
                                           const char *arg);
+/* check_config hook: every SetHandler webcast-admin of httpd.conf sits in
+ * a plain <Location>, has its statements, and a secret (the module's own,
+ * in DefaultRuntimeDir, where WebcastAdminSecretFile is not around it). */
+int webcast_admin_check_config(apr_pool_t *pconf, apr_pool_t *plog,
+                               apr_pool_t *ptemp, server_rec *s);
 
 /* webcast_admin.c */
 int webcast_admin_handler(request_rec *r);
