@@ -154,9 +154,7 @@ const char *webcast_set_url(cmd_parms *cmd, void *conf, const char *arg)
 
     /* A local path ("/css/site.css") or an http(s) URL; nothing that could
      * break out of the attribute it is written into. */
-    if (!(arg[0] == '/' && arg[1] != '/' && webcast_url_linkable(
-              apr_pstrcat(cmd->pool, "http://h", arg, NULL)))
-        && !webcast_url_linkable(arg)) {
+    if (!webcast_url_site_relative(arg) && !webcast_url_linkable(arg)) {
         return apr_psprintf(cmd->pool, "%s \"%s\" must be a local path such "
                             "as /style/webcast.css or an http(s) URL, "
                             "without spaces", cmd->cmd->name, arg);

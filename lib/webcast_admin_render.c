@@ -739,6 +739,10 @@ static void put_field(out_t *o, const webcast_admin_form_page *pg,
              f->type == WEBCAST_FIELD_DATE ? "date"
              : f->type == WEBCAST_FIELD_DATETIME ? "datetime-local"
              : f->type == WEBCAST_FIELD_URL ? "url" : "text", H(raw));
+        if (f->type == WEBCAST_FIELD_LINK) {
+            /* type="url" would refuse a path on this site */
+            put(o, " inputmode=\"url\" autocapitalize=\"none\"");
+        }
         if (f->type == WEBCAST_FIELD_DATETIME) {
             /* seconds, if a stored time has them, must not block saving */
             put(o, raw && strlen(raw) > 16 ? " step=\"1\"" : "");

@@ -67,7 +67,8 @@ static const webcast_field presentation_fields[PF_COUNT] = {
       WEBCAST_FIELD_DATETIME, 19, 1 },
     { "slides_url", "Slides (web address)",
       "A link to the PowerPoint, Keynote or PDF file, starting with "
-      "https:// or http://", NULL, WEBCAST_FIELD_URL, 1024, 0 },
+      "https:// or http://, or its path on this site, such as "
+      "/slides/2026/talk.pdf", NULL, WEBCAST_FIELD_LINK, 1024, 0 },
     { "has_webcast", "Webcast",
       "Tick if this presentation is webcast (live, archived, or by "
       "another organisation).", NULL, WEBCAST_FIELD_BOOL, 1, 1 },
@@ -408,9 +409,15 @@ static const char *check_field(apr_pool_t *p, const webcast_tz *tz,
         }
         break;
     case WEBCAST_FIELD_URL:
-        if (!webcast_url_linkable(s)) {
-            err = "Enter a web address that starts with https:// or "
-                  "http://, without spaces.";
+    case WEBCAST_FIELD_LINK:
+        if (!webcast_url_linkable(s) && (f->type == WEBCAST_FIELD_URL
+                                         || !webcast_url_site_relative(s))) {
+            err = f->type == WEBCAST_FIELD_URL
+                ? "Enter a web address that starts with https:// or "
+                  "http://, without spaces."
+                : "Enter a web address that starts with https:// or "
+                  "http://, or a path on this site that starts with one /, "
+                  "such as /slides/talk.pdf, without spaces.";
         }
         else if (strlen(s) > f->max) {
             err = apr_psprintf(p, "This address is %lu characters long; the "

@@ -32,6 +32,7 @@ typedef enum {
     WEBCAST_FIELD_DATE,         /* DATE: a day in the site's zone */
     WEBCAST_FIELD_DATETIME,     /* DATETIME in UTC, typed in the site's zone */
     WEBCAST_FIELD_URL,          /* an http(s) URL: VARCHAR(max) */
+    WEBCAST_FIELD_LINK,         /* the same, or a path on this site ("/...") */
     WEBCAST_FIELD_BOOL,         /* TINYINT(1) */
     WEBCAST_FIELD_STATE,        /* webcast_state ENUM */
     WEBCAST_FIELD_WORKSHOP      /* a workshop's id */

@@ -97,9 +97,20 @@ const char *webcast_html(apr_pool_t *p, const char *s)
     return out;
 }
 
+/* No space, control byte or non-ASCII byte anywhere. */
+static int plain_ascii(const char *s)
+{
+    for (; *s; s++) {
+        if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7F) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 int webcast_url_linkable(const char *url)
 {
-    const char *s, *host;
+    const char *host;
 
     if (url == NULL) {
         return 0;
@@ -116,12 +127,13 @@ int webcast_url_linkable(const char *url)
     if (*host == '\0' || *host == '/' || *host == '?' || *host == '#') {
         return 0;
     }
-    for (s = url; *s; s++) {
-        if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7F) {
-            return 0;
-        }
-    }
-    return 1;
+    return plain_ascii(url);
+}
+
+int webcast_url_site_relative(const char *url)
+{
+    return url != NULL && url[0] == '/' && url[1] != '/' && url[1] != '\\'
+        && plain_ascii(url);
 }
 
 apr_size_t webcast_utf8_len(const char *s)

@@ -16,6 +16,12 @@ const char *webcast_html(apr_pool_t *p, const char *s);
  * space, control byte or non-ASCII byte. */
 int webcast_url_linkable(const char *url);
 
+/* 1 when `url` is a path on this site ("/slides/talk.pdf"): a '/' not
+ * followed by another '/' or a backslash (browsers take both for the start
+ * of another host's address), and no space, control byte or non-ASCII
+ * byte. */
+int webcast_url_site_relative(const char *url);
+
 /* Length (1..4) of the valid UTF-8 sequence at s, 0 when invalid. */
 apr_size_t webcast_utf8_len(const char *s);
 

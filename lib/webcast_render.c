@@ -598,7 +598,8 @@ webcast_page webcast_render_presentation(apr_pool_t *p,
         put_paragraphs(o, pr->speaker_bio);
         put(o, "</section>\n");
     }
-    if (webcast_url_linkable(pr->slides_url)) {
+    if (webcast_url_linkable(pr->slides_url)
+        || webcast_url_site_relative(pr->slides_url)) {
         putf(o, "<p class=\"slides\"><a href=\"%s\">Download the slides%s"
              "</a></p>\n", H(pr->slides_url), slides_kind(pr->slides_url));
     }

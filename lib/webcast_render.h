@@ -3,7 +3,8 @@
  * Pure: takes plain structs, returns pool strings, never touches httpd or
  * the database, so every page can be unit-tested and fuzzed. Every value
  * from the database goes through webcast_html(); only URLs that pass
- * webcast_url_linkable() become links.
+ * webcast_url_linkable() become links (and, for slides, site paths that
+ * pass webcast_url_site_relative()).
  */
 #ifndef WEBCAST_RENDER_H
 #define WEBCAST_RENDER_H

@@ -347,6 +347,8 @@ my @talk_rules = (
     [ 'external with a non-http URL', { webcast_state => 'external', external_name => 'C-SPAN',
       external_url => 'ftp://c-span.example/' }, external_url => qr/starts with https:\/\/ or http:\/\// ],
     [ 'javascript: slides', { slides_url => 'javascript:alert(1)' }, slides_url => qr/starts with https:\/\// ],
+    [ 'protocol-relative slides', { slides_url => '//evil.example/s.ppt' },
+      slides_url => qr/or a path on this site that starts with one \// ],
     [ 'slides URL longer than its column', { slides_url => 'https://example.org/' . ('s' x 1010) },
       slides_url => qr/1030 characters long; the most is 1024/ ],
     [ 'speaker longer than its column', { speaker_name => 'S' x 256 }, speaker_name => qr/256 characters/ ],

@@ -8,7 +8,7 @@ use Apache::Test qw(-withtestmore);
 use Apache::TestRequest qw(GET GET_BODY HEAD);
 use HTML::LinkExtor ();
 use lib 't/lib';
-use WebcastTest qw(html5_ok raw_request);
+use WebcastTest qw(html5_ok raw_request db_sql);
 
 Apache::TestRequest::module('webcast_site');
 
@@ -82,6 +82,27 @@ unlike $none, qr{class="webcast}, 'has_webcast = 0: no webcast block';
 
 my $keynote = page('/presentations/21/');
 like $keynote, qr{Download the slides \(Keynote\)}, 'Keynote slides';
+
+# ---- slides on this site ("/..."): linked as they are, under any mount;
+# another host in disguise ("//h", "/\h") or a control byte: never
+db_sql(q{INSERT INTO workshop (id, slug, title, starts_on, ends_on) VALUES
+  (40, 'slides-ws', 'Slides workshop', '2025-05-01', '2025-05-01')});
+db_sql(q{INSERT INTO presentation (id, workshop_id, title, speaker_name, starts_at, ends_at, slides_url) VALUES
+  (40, 40, 'Local slides', 'L', '2025-05-01 17:00:00', '2025-05-01 18:00:00', '/slides/2026/talk.pdf'),
+  (41, 40, 'Protocol-relative slides', 'P', '2025-05-01 18:00:00', '2025-05-01 19:00:00', '//evil.example/s.ppt'),
+  (42, 40, 'Backslash slides', 'B', '2025-05-01 19:00:00', '2025-05-01 20:00:00', CONCAT('/', CHAR(92), 'evil.example/s.ppt')),
+  (43, 40, 'Control slides', 'C', '2025-05-01 20:00:00', '2025-05-01 21:00:00', CONCAT('/slides/a', CHAR(1), '.pdf'))});
+like page('/presentations/40/'), qr{<p class="slides"><a href="/slides/2026/talk\.pdf">Download the slides \(PDF\)</a></p>},
+    'site-relative slides: linked';
+like page('/kdmc/webcasts/presentations/40/'), qr{<a href="/slides/2026/talk\.pdf">Download the slides},
+    '... as they are under another mount';
+for my $id (41, 42, 43) {
+    unlike page("/presentations/$id/"), qr{Download the slides}, "slides of $id (another host or a control byte): not linked";
+}
+is db_sql('SELECT LOCATE(CHAR(92), slides_url) FROM presentation WHERE id = 42'), 2,
+    '(row 42 holds "/\\evil...")';
+db_sql('DELETE FROM presentation WHERE workshop_id = 40');
+db_sql('DELETE FROM workshop WHERE id = 40');
 
 # ---- HTML5 video where an HLS pattern is configured
 my $hls = page('/kdmc/webcasts/presentations/2/');

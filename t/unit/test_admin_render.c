@@ -185,6 +185,11 @@ START_TEST(form_ties_messages_to_fields)
     /* the parser eats one newline after <textarea>: the typed one stays */
     HAS(html, "name=\"summary\" rows=\"5\" aria-describedby=\"f-summary-help\">"
               "\n\nstarts with a blank line</textarea>");
+    /* slides may be a path on this site, which type="url" would refuse */
+    HAS(html, "name=\"slides_url\" type=\"text\" value=\"\" "
+              "inputmode=\"url\" autocapitalize=\"none\" maxlength=\"1024\"");
+    HAS(html, "name=\"external_url\" type=\"url\" value=\"\" "
+              "maxlength=\"1024\"");
     HAS(html, "<option value=\"archive\" selected>Archive ready</option>");
     HAS(html, "Day and time in UTC, the site&#39;s time zone.");
     HAS(html, "some fields need a fix");

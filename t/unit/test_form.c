@@ -208,6 +208,20 @@ START_TEST(talk_state_rules)
               "https://");
     error_has(talk_with("slides_url", "https://a b/"), PF_SLIDES_URL,
               "without spaces");
+    /* slides may also be a path on this site, as the page links them */
+    ck_assert_int_eq(talk_with("slides_url", "/slides/2026/talk.pdf")
+                     ->nerrors, 0);
+    ck_assert_str_eq(talk_with("slides_url", " /slides/a.key ")
+                     ->value[PF_SLIDES_URL], "/slides/a.key");
+    error_has(talk_with("slides_url", "//evil.example/a.ppt"),
+              PF_SLIDES_URL, "a path on this site that starts with one /");
+    error_has(talk_with("slides_url", "/\\evil.example/a.ppt"),
+              PF_SLIDES_URL, "one /");
+    error_has(talk_with("slides_url", "/slides/a b.pdf"), PF_SLIDES_URL,
+              "without spaces");
+    /* the partner's webcast is another site's: http(s) only */
+    error_has(talk_with("external_url", "/their/webcast"), PF_EXTERNAL_URL,
+              "starts with https://");
     error_has(talk_with("workshop_id", "2'"), PF_WORKSHOP_ID, "workshop");
     error_has(talk_with("workshop_id", "0"), PF_WORKSHOP_ID, "workshop");
 }

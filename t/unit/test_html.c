@@ -1,4 +1,4 @@
-/* test_html.c - HTML escaping and the linkable-URL rule. */
+/* test_html.c - HTML escaping and the linkable-URL rules. */
 #include <string.h>
 
 #include "tests.h"
@@ -61,6 +61,29 @@ START_TEST(only_http_urls_are_linkable)
 }
 END_TEST
 
+START_TEST(site_paths_are_linkable_only_as_paths)
+{
+    ck_assert(webcast_url_site_relative("/slides/2026/talk.pdf"));
+    ck_assert(webcast_url_site_relative("/"));
+    ck_assert(webcast_url_site_relative("/a?b=1&c=2#d"));
+    ck_assert(!webcast_url_site_relative("//evil.example/x.ppt"));
+    ck_assert(!webcast_url_site_relative("/\\evil.example/x.ppt"));
+    ck_assert(!webcast_url_site_relative("javascript:alert(1)"));
+    ck_assert(!webcast_url_site_relative(" /slides/x.pdf"));
+    ck_assert(!webcast_url_site_relative("/slides/a b.pdf"));
+    ck_assert(!webcast_url_site_relative("/slides/x.pdf\r\nSet-Cookie: a"));
+    ck_assert(!webcast_url_site_relative("/\tslides"));
+    ck_assert(!webcast_url_site_relative("/\x7f"));
+    ck_assert(!webcast_url_site_relative("/caf\xc3\xa9.pdf"));
+    ck_assert(!webcast_url_site_relative("slides/x.pdf"));
+    ck_assert(!webcast_url_site_relative("https://example.org/x.pdf"));
+    ck_assert(!webcast_url_site_relative(""));
+    ck_assert(!webcast_url_site_relative(NULL));
+    /* and the other rule still wants http(s) */
+    ck_assert(!webcast_url_linkable("/slides/2026/talk.pdf"));
+}
+END_TEST
+
 Suite *html_suite(void)
 {
     Suite *s = suite_create("html");
@@ -70,6 +93,7 @@ Suite *html_suite(void)
     tcase_add_test(tc, keeps_valid_utf8_and_whitespace);
     tcase_add_test(tc, replaces_controls_and_bad_utf8);
     tcase_add_test(tc, only_http_urls_are_linkable);
+    tcase_add_test(tc, site_paths_are_linkable_only_as_paths);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -113,6 +113,44 @@ START_TEST(archive_player_and_links_follow_the_mount)
 }
 END_TEST
 
+/* Slides: http(s) and paths on this site are linked, as they are (a site
+ * path is not under the mount); anything else never. */
+START_TEST(slides_links)
+{
+    static const struct { const char *url, *link; } cases[] = {
+        { "https://example.org/s.ppt", "<p class=\"slides\"><a href=\""
+          "https://example.org/s.ppt\">Download the slides (PowerPoint)" },
+        { "/slides/2026/talk.pdf", "<p class=\"slides\"><a href=\""
+          "/slides/2026/talk.pdf\">Download the slides (PDF)</a></p>" },
+        { "/s/a.key?v=2&x=\"", "<a href=\"/s/a.key?v=2&amp;x=&quot;\">"
+          "Download the slides (Keynote)</a>" },
+        { "//evil.example/s.ppt", NULL },
+        { "/\\evil.example/s.ppt", NULL },
+        { "javascript:alert(1)", NULL },
+        { "/s/a b.pdf", NULL },
+        { "/s/a.pdf\x01", NULL },
+        { "s/a.pdf", NULL },
+    };
+    webcast_site s = site_at("/m");
+    webcast_presentation p = hostile();
+    const char *html;
+    size_t i;
+
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        p.slides_url = cases[i].url;
+        html = whole(webcast_render_presentation(test_pool, &s, &p));
+        if (cases[i].link != NULL) {
+            ck_assert_msg(strstr(html, cases[i].link) != NULL,
+                          "case %d: missing %s", (int)i, cases[i].link);
+        }
+        else {
+            ck_assert_msg(strstr(html, "Download the slides") == NULL,
+                          "case %d: %s linked", (int)i, cases[i].url);
+        }
+    }
+}
+END_TEST
+
 START_TEST(stylesheet_replaces_builtin_style)
 {
     webcast_site s = site_at("");
@@ -219,6 +257,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, presentation_escapes_every_field);
     tcase_add_test(tc, archive_player_and_links_follow_the_mount);
     tcase_add_test(tc, stylesheet_replaces_builtin_style);
+    tcase_add_test(tc, slides_links);
     tcase_add_test(tc, workshop_groups_schedule_by_day);
     tcase_add_test(tc, error_pages);
     tcase_add_test(tc, pages_that_update_themselves);
