@@ -13,8 +13,8 @@
 -- * Later changes ship as numbered migrations, sql/NNN-description.sql
 --   (002-..., 003-...), each of which bumps schema_version. Apply them in
 --   order after this file; do not edit the tables below in place.
--- * Table and column names are part of the public interface (see SPEC.md
---   section 3): add columns with defaults, never rename.
+-- * Table and column names are part of the public interface (their
+--   meanings: docs/schema.md): add columns with defaults, never rename.
 
 SET NAMES utf8mb4;
 
