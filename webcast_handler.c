@@ -260,21 +260,26 @@ static int build_workshop(request_rec *r, const webcast_dir_conf *conf,
     return OK;
 }
 
+/* The presentation page, or its embed (the player block alone, which
+ * needs no bio or summary). */
 static int build_presentation(request_rec *r, const webcast_dir_conf *conf,
-                              apr_uint32_t id, webcast_response *resp)
+                              apr_uint32_t id, int embed,
+                              webcast_response *resp)
 {
     webcast_presentation *p;
     webcast_site site = site_of(r, conf);
     apr_time_t mtime, expires = 0;
     int rc;
 
-    if ((rc = status_of(webcast_db_presentation(r, id, &p))) != OK) {
+    if ((rc = status_of(embed ? webcast_db_stream(r, id, &p)
+                              : webcast_db_presentation(r, id, &p))) != OK) {
         return rc;
     }
     mtime = p->updated_at;
     follow_clock(r, conf, p, &expires, &mtime);
     site.next_change = expires;
-    page_response(r, resp, webcast_render_presentation(r->pool, &site, p),
+    page_response(r, resp, embed ? webcast_render_embed(r->pool, &site, p)
+                  : webcast_render_presentation(r->pool, &site, p),
                   mtime, p->state == WEBCAST_STATE_ARCHIVE
                   ? MAX_AGE_ARCHIVE : MAX_AGE_SHORT, expires);
     return OK;
@@ -397,25 +402,6 @@ static int build_asset(request_rec *r, const char *name,
     return OK;
 }
 
-static int build_embed(request_rec *r, const webcast_dir_conf *conf,
-                       apr_uint32_t id, webcast_response *resp)
-{
-    webcast_presentation *p;
-    webcast_site site = site_of(r, conf);
-    apr_time_t mtime, expires = 0;
-    int rc;
-
-    if ((rc = status_of(webcast_db_stream(r, id, &p))) != OK) {
-        return rc;
-    }
-    mtime = p->updated_at;
-    follow_clock(r, conf, p, &expires, &mtime);
-    site.next_change = expires;
-    page_response(r, resp, webcast_render_embed(r->pool, &site, p), mtime,
-                  MAX_AGE_SHORT, expires);
-    return OK;
-}
-
 /* The oEmbed frame's size: 16:10 at 640 px, smaller when the consumer
  * asks for a maximum. */
 #define OEMBED_WIDTH 640
@@ -495,7 +481,7 @@ static int build(request_rec *r, const webcast_dir_conf *conf,
     case WEBCAST_ROUTE_WORKSHOP:
         return build_workshop(r, conf, route->slug, resp);
     case WEBCAST_ROUTE_PRESENTATION:
-        return build_presentation(r, conf, route->id, resp);
+        return build_presentation(r, conf, route->id, 0, resp);
     case WEBCAST_ROUTE_REF_ARCHIVE:
         return build_refmovie(r, conf, route->id, 0, resp);
     case WEBCAST_ROUTE_REF_LIVE:
@@ -507,7 +493,7 @@ static int build(request_rec *r, const webcast_dir_conf *conf,
     case WEBCAST_ROUTE_ASSET:
         return build_asset(r, route->asset, resp);
     case WEBCAST_ROUTE_EMBED:
-        return build_embed(r, conf, route->id, resp);
+        return build_presentation(r, conf, route->id, 1, resp);
     case WEBCAST_ROUTE_OEMBED:
         return build_oembed(r, conf, resp);
     default:
