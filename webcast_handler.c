@@ -71,9 +71,14 @@ static webcast_site site_of(request_rec *r, const webcast_dir_conf *conf)
     return site;
 }
 
+static const char *page_csp(request_rec *r, const webcast_dir_conf *conf,
+                            const char *ancestors);
+
 /* Our readable page for an error status, unless the admin configured an
  * ErrorDocument for it. The page is ASCII, so no charset is claimed.
- * (ap_custom_response marks the text as a message itself.) */
+ * (ap_custom_response marks the text as a message itself.) It is a public
+ * page like the others, under the same policy; an ErrorDocument keeps its
+ * own. */
 static int error_page(request_rec *r, const webcast_dir_conf *conf,
                       int status)
 {
@@ -81,6 +86,8 @@ static int error_page(request_rec *r, const webcast_dir_conf *conf,
 
     if (ap_response_code_string(r, ap_index_of_response(status)) == NULL) {
         apr_table_setn(r->subprocess_env, "suppress-error-charset", "1");
+        apr_table_setn(r->err_headers_out, "Content-Security-Policy",
+                       page_csp(r, conf, NULL));
         ap_custom_response(r, status,
                            webcast_render_error(r->pool, &site, status));
     }

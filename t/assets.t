@@ -33,7 +33,7 @@ is GET('/assets/.htaccess')->code, 404, 'no hidden files';
 is POST('/assets/webcast.js')->code, 405, 'POST: 405';
 
 # ---- Content-Security-Policy on public pages
-for my $url ('/', '/workshops/test-ws/', '/presentations/1/') {
+for my $url ('/', '/workshops/test-ws/', '/presentations/1/', '/presentations/999999/') {
     my $csp = GET($url)->header('Content-Security-Policy') // '';
     like $csp, qr/(^|; )script-src 'self'(;|$)/, "$url: scripts only from the site";
     like $csp, qr/(^|; )default-src 'none'/, "$url: nothing else by default";
