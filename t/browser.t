@@ -10,14 +10,7 @@ use Apache::TestRequest ();
 use lib 't/lib';
 use WebcastTest ();
 
-plan skip_all => 'end-to-end: runs once, in the plain pass (WEBCAST_E2E=0)'
-    if ($ENV{WEBCAST_E2E} // '') eq '0';
-my $chromium = $ENV{CHROMIUM} || '/usr/bin/chromium';
-my $dir = "$ENV{WEBCAST_TOP}/t/browser";
-plan skip_all => "no $chromium (tools/deps test installs chromium)"
-    unless -x $chromium;
-plan skip_all => 'no node/npm (tools/deps test installs nodejs and npm)'
-    unless `node --version 2>/dev/null` && `npm --version 2>/dev/null`;
+my $dir = WebcastTest::browser_dir();
 
 sub db_sql { my $s = WebcastTest::db_sql(@_); $s =~ s/\s+\z//; return $s }
 
@@ -32,14 +25,6 @@ db_sql(q{INSERT INTO presentation (id, workshop_id, title, speaker_name, starts_
   has_webcast, webcast_state) VALUES
   (110, 110, 'Earlier browser talk', 'Ann Before', UTC_TIMESTAMP() - INTERVAL 1 HOUR, UTC_TIMESTAMP(), 1, 'live'),
   (111, 110, 'Browser talk', 'Bo Browser', UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL 1 HOUR, 1, 'upcoming')});
-
-unless (-d "$dir/node_modules/playwright-core") {
-    local $ENV{PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD} = 1;
-    # from inside the directory, not with --prefix: that would also move
-    # npm's global config (prefix/etc/npmrc) and lose its settings
-    my $out = `cd '$dir' && npm ci --no-audit --no-fund --loglevel=error 2>&1`;
-    is $?, 0, 'npm ci installs playwright-core' or diag $out;
-}
 
 my @steps = `timeout 120 node '$dir/flip.js' '$base' staff staff-pass 'Browser workshop' 'Browser talk' 'Earlier browser talk' 111 110 2>&1`;
 my $rc = $? >> 8;

@@ -11,16 +11,9 @@ use Apache::Test qw(-withtestmore);
 use Apache::TestRequest ();
 use IPC::Open2 qw(open2);
 use lib 't/lib';
-use WebcastTest qw(db_sql);
+use WebcastTest qw(db_sql browser_dir);
 
-plan skip_all => 'end-to-end: runs once, in the plain pass (WEBCAST_E2E=0)'
-    if ($ENV{WEBCAST_E2E} // '') eq '0';
-my $chromium = $ENV{CHROMIUM} || '/usr/bin/chromium';
-my $dir = "$ENV{WEBCAST_TOP}/t/browser";
-plan skip_all => "no $chromium (tools/deps test installs chromium)"
-    unless -x $chromium;
-plan skip_all => 'no node/npm (tools/deps test installs nodejs and npm)'
-    unless `node --version 2>/dev/null` && `npm --version 2>/dev/null`;
+my $dir = browser_dir();
 
 Apache::TestRequest::module('webcast_site');
 my $origin = 'http://' . Apache::TestRequest::hostport();
@@ -75,12 +68,6 @@ my %action = (
            UTC_TIMESTAMP() + INTERVAL 25 HOUR, 1, 'upcoming', 0, NULL, NULL, NULL, NULL)});
     },
 );
-
-unless (-d "$dir/node_modules/playwright-core") {
-    local $ENV{PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD} = 1;
-    my $out = `cd '$dir' && npm ci --no-audit --no-fund --loglevel=error 2>&1`;
-    is $?, 0, 'npm ci installs playwright-core' or diag $out;
-}
 
 my $pid = open2(my $from, my $to,
     "timeout 240 node '$dir/live.js' '$origin' live-browser 121 122 123 124 125 126 2>&1");

@@ -5,26 +5,13 @@
 //   node flip.js BASE_URL USER PASSWORD WORKSHOP_TITLE TALK_TITLE EARLIER_TITLE TALK_ID EARLIER_ID
 // Prints "ok - ..." per step; exits non-zero at the first failure.
 'use strict';
-const { chromium } = require('playwright-core');
+const { launch, ok } = require('./harness');
 
 const [base, user, pass, workshop, talk, earlier, talkId, earlierId] =
     process.argv.slice(2);
 
-function ok(cond, what) {
-  if (!cond) {
-    throw new Error('not ok - ' + what);
-  }
-  console.log('ok - ' + what);
-}
-
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-           '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync',
-           '--disable-dev-shm-usage'],
-  });
+  const browser = await launch();
   try {
     const context = await browser.newContext({
       httpCredentials: { username: user, password: pass },

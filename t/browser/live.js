@@ -19,20 +19,13 @@
 'use strict';
 const http = require('http');
 const readline = require('readline');
-const { chromium } = require('playwright-core');
+const { launch, ok } = require('./harness');
 
 const [origin, slug, talk, later, liveId, archiveId, externalId, upcomingId] =
     process.argv.slice(2);
 const hls = origin + '/kdmc/webcasts';       // the mount with HLS sources
 const NOTICE = 'We have technical difficulties; back in five minutes.';
 const WORKSHOP_NOTICE = 'Lunch talks move to room 2 today.';
-
-function ok(cond, what) {
-  if (!cond) {
-    throw new Error('not ok - ' + what);
-  }
-  console.log('ok - ' + what);
-}
 
 function note(what) {
   console.log('# ' + what);
@@ -354,13 +347,7 @@ async function everyPage(context, partner) {
 }
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-           '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync',
-           '--disable-dev-shm-usage'],
-  });
+  const browser = await launch();
   try {
     const context = await browser.newContext();
     context.setDefaultTimeout(15000);

@@ -12,7 +12,7 @@ use Apache::TestRequest ();
 use IPC::Open2 qw(open2);
 use Test::More ();
 
-our @EXPORT_OK = qw(raw_request db db_sql wait_for html5_ok config_test);
+our @EXPORT_OK = qw(raw_request db db_sql wait_for html5_ok config_test browser_dir);
 
 # Send `$method $target HTTP/1.1` with the bytes of $target as they are.
 # Returns { status, headers => {lc name => value}, body, seconds }.
@@ -101,6 +101,29 @@ sub config_test {
     my $httpd = Apache::Test::vars('httpd');
     my $out = `'$httpd' -t -f '$dir/httpd.conf' 2>&1`;
     return ($? >> 8, $out);
+}
+
+# For the tests in a real browser (t/browser/*.js): skips the whole test,
+# saying why, where it should not or cannot run; else installs
+# playwright-core from t/browser's lockfile (no browser download: Debian's
+# Chromium) and returns that directory.
+sub browser_dir {
+    Test::More::plan(skip_all => 'end-to-end: runs once, in the plain pass (WEBCAST_E2E=0)')
+        if ($ENV{WEBCAST_E2E} // '') eq '0';
+    my $chromium = $ENV{CHROMIUM} || '/usr/bin/chromium';
+    Test::More::plan(skip_all => "no $chromium (tools/deps test installs chromium)")
+        unless -x $chromium;
+    Test::More::plan(skip_all => 'no node/npm (tools/deps test installs nodejs and npm)')
+        unless `node --version 2>/dev/null` && `npm --version 2>/dev/null`;
+    my $dir = "$ENV{WEBCAST_TOP}/t/browser";
+    unless (-d "$dir/node_modules/playwright-core") {
+        local $ENV{PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD} = 1;
+        # from inside the directory, not with --prefix: that would also move
+        # npm's global config (prefix/etc/npmrc) and lose its settings
+        my $out = `cd '$dir' && npm ci --no-audit --no-fund --loglevel=error 2>&1`;
+        Test::More::is($?, 0, 'npm ci installs playwright-core') or Test::More::diag($out);
+    }
+    return $dir;
 }
 
 1;
