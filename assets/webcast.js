@@ -36,12 +36,13 @@
 
     function delay() {
         if (failures > 0) {
-            return Math.min(MAX_BACKOFF, NORMAL * Math.pow(2, failures - 1));
+            return jitter(Math.min(MAX_BACKOFF, NORMAL * Math.pow(2, failures - 1)));
         }
-        if (nextChange && nextChange - Date.now() < NEAR_WINDOW) {
-            return NEAR;
-        }
-        return NORMAL;
+        var ms = jitter(nextChange && nextChange - Date.now() < NEAR_WINDOW
+                        ? NEAR : NORMAL);
+        /* the change itself: look just after it (spread over 2 s) */
+        var due = nextChange ? nextChange - Date.now() + Math.random() * 2000 : ms;
+        return due > 0 && due < ms ? due : ms;
     }
 
     function schedule(ms) {
@@ -50,7 +51,7 @@
         if (document.hidden) {
             return;             /* visibilitychange polls again */
         }
-        timer = setTimeout(poll, ms === undefined ? jitter(delay()) : ms);
+        timer = setTimeout(poll, ms === undefined ? delay() : ms);
     }
 
     function playing(block) {
@@ -109,9 +110,8 @@
         }
         var text;
         if (doc.presentations) {        /* a workshop */
-            text = doc.live.length ? "Live now: " + doc.presentations.filter(
-                function (p) { return doc.live.indexOf(p.id) >= 0; }).length
-                + " webcast(s). The page has been updated."
+            text = doc.live.length === 1 ? "One webcast is live now."
+                : doc.live.length > 1 ? doc.live.length + " webcasts are live now."
                 : "The schedule has been updated.";
         }
         else {
