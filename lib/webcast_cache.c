@@ -79,7 +79,8 @@ static void copy_response(apr_pool_t *p, webcast_response *to,
     *to = *from;
     to->content_type = copy_str(p, from->content_type);
     to->head = copy_str(p, from->head);
-    to->body = copy_str(p, from->body);
+    to->body = from->body_len ? apr_pmemdup(p, from->body, from->body_len)
+                              : copy_str(p, from->body);
     to->tail = copy_str(p, from->tail);
     to->etag = copy_str(p, from->etag);
 }
@@ -92,7 +93,8 @@ static apr_size_t length(const char *s)
 static apr_size_t footprint(const char *key, const webcast_response *r)
 {
     apr_size_t n = sizeof(entry) + length(key) + length(r->content_type)
-        + length(r->head) + length(r->body) + length(r->tail)
+        + length(r->head) + (r->body_len ? r->body_len : length(r->body))
+        + length(r->tail)
         + length(r->etag);
     return (n / BLOCK + 1) * BLOCK;
 }

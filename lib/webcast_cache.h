@@ -16,6 +16,9 @@
 typedef struct {
     const char *content_type;
     const char *head, *body, *tail;     /* pages: open, main, close */
+    apr_size_t body_len;                /* body's bytes when it may hold
+                                         * NULs (a binary movie); 0: a
+                                         * string, strlen() */
     int is_page;                        /* header/footer go between parts */
     apr_time_t last_modified;
     const char *etag;                   /* quoted */

@@ -37,6 +37,24 @@ START_TEST(fresh_then_stale)
 }
 END_TEST
 
+/* A binary movie's NUL bytes survive the copy in and the copy out. */
+START_TEST(binary_body_is_kept_whole)
+{
+    static const char movie[] = { 0, 0, 0, 8, 'm', 'o', 'o', 'v', 0, 'x' };
+    webcast_cache *c;
+    webcast_response in = response(movie), out;
+    int fresh;
+
+    in.body_len = sizeof(movie);
+    webcast_cache_create(test_pool, 1 << 20, &c);
+    webcast_cache_put(c, "k", &in, 10);
+    ck_assert_int_eq(webcast_cache_get(c, "k", 0, test_pool, &out, &fresh), 1);
+    ck_assert_uint_eq(out.body_len, sizeof(movie));
+    ck_assert_mem_eq(out.body, movie, sizeof(movie));
+    ck_assert_ptr_ne(out.body, in.body);
+}
+END_TEST
+
 START_TEST(replacing_a_key_keeps_one_entry)
 {
     webcast_cache *c;
@@ -207,6 +225,7 @@ Suite *cache_suite(void)
     TCase *tc = tcase_with_pool("cache");
 
     tcase_add_test(tc, fresh_then_stale);
+    tcase_add_test(tc, binary_body_is_kept_whole);
     tcase_add_test(tc, replacing_a_key_keeps_one_entry);
     tcase_add_test(tc, memory_stays_within_the_bound);
     tcase_add_test(tc, removed_is_gone);
