@@ -22,6 +22,11 @@ static const command_rec webcast_cmds[] = {
                   SLOT(live_url), WHERE,
                   "Stream URL pattern of a live webcast, with {stream} and "
                   "{id}, e.g. rtsp://qtss.example.edu/{stream}"),
+    AP_INIT_TAKE2("WebcastArchiveAlternate", webcast_set_archive_alternate,
+                  NULL, WHERE,
+                  "An alternate stream of an archive for the binary "
+                  "reference movie: data rate in bits/s and a URL pattern "
+                  "with {path}, {file} and {id}; repeat for each rate"),
     AP_INIT_TAKE1("WebcastArchiveHLS", webcast_set_archive_pattern,
                   SLOT(archive_hls), WHERE,
                   "HLS (HTML5 video) URL pattern of an archived webcast, "

@@ -24,6 +24,12 @@
 
 extern module AP_MODULE_DECLARE_DATA webcast_module;
 
+/* One WebcastArchiveAlternate: a stream for connections of `bitrate`. */
+typedef struct {
+    apr_uint32_t bitrate;           /* bits/s; 0: any connection */
+    webcast_pattern *pattern;
+} webcast_alternate_conf;
+
 /* Per-directory configuration; NULL members are unset (inherit). */
 typedef struct {
     const char *mount;              /* the <Location> path, no trailing '/' */
@@ -31,6 +37,7 @@ typedef struct {
     webcast_pattern *live_url;      /* WebcastLiveURL */
     webcast_pattern *archive_hls;   /* WebcastArchiveHLS */
     webcast_pattern *live_hls;      /* WebcastLiveHLS */
+    apr_array_header_t *archive_alternates; /* of webcast_alternate_conf */
     const webcast_tz *tz;           /* WebcastTimeZone */
     const char *stylesheet;         /* WebcastStyleSheet */
     const char *header_name;        /* WebcastHeaderName */
@@ -62,6 +69,9 @@ const char *webcast_set_archive_pattern(cmd_parms *cmd, void *conf,
                                         const char *arg);
 const char *webcast_set_live_pattern(cmd_parms *cmd, void *conf,
                                      const char *arg);
+const char *webcast_set_archive_alternate(cmd_parms *cmd, void *conf,
+                                          const char *bitrate,
+                                          const char *pattern);
 const char *webcast_set_time_zone(cmd_parms *cmd, void *conf,
                                   const char *arg);
 /* cmd->info is the APR_OFFSETOF of a const char * that must be a URL. */

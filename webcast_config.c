@@ -87,6 +87,7 @@ void *webcast_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
     MERGE(live_url);
     MERGE(archive_hls);
     MERGE(live_hls);
+    MERGE(archive_alternates);
     MERGE(tz);
     MERGE(stylesheet);
     MERGE(header_name);
@@ -112,20 +113,63 @@ static const char *set_pattern(cmd_parms *cmd, void *conf, const char *arg,
     return webcast_db_prepare(cmd->server);
 }
 
+/* An archive pattern without {file} or {id} plays one stream for all. */
+static const char *archive_pattern_check(cmd_parms *cmd, const char *arg,
+                                         const webcast_pattern *pat)
+{
+    if (pat->uses & (WEBCAST_PH_BIT(WEBCAST_PH_FILE)
+                     | WEBCAST_PH_BIT(WEBCAST_PH_ID))) {
+        return NULL;
+    }
+    return apr_psprintf(cmd->pool, "%s \"%s\" names neither {file} nor "
+                        "{id}: every archive would play the same stream",
+                        cmd->cmd->name, arg);
+}
+
 const char *webcast_set_archive_pattern(cmd_parms *cmd, void *conf,
                                         const char *arg)
 {
     const char *err = set_pattern(cmd, conf, arg, ARCHIVE_PLACEHOLDERS);
-    webcast_pattern *pat =
-        *(webcast_pattern **)((char *)conf + (apr_size_t)cmd->info);
 
-    if (err == NULL && !(pat->uses & (WEBCAST_PH_BIT(WEBCAST_PH_FILE)
-                                      | WEBCAST_PH_BIT(WEBCAST_PH_ID)))) {
-        err = apr_psprintf(cmd->pool, "%s \"%s\" names neither {file} nor "
-                           "{id}: every archive would play the same stream",
-                           cmd->cmd->name, arg);
+    return err ? err : archive_pattern_check(cmd, arg,
+        *(webcast_pattern **)((char *)conf + (apr_size_t)cmd->info));
+}
+
+/* Repeatable: each adds an alternate to this section's list, which
+ * replaces (not extends) the list of an enclosing section. */
+const char *webcast_set_archive_alternate(cmd_parms *cmd, void *confv,
+                                          const char *bitrate,
+                                          const char *arg)
+{
+    webcast_dir_conf *conf = confv;
+    webcast_alternate_conf *alt;
+    webcast_pattern *pat;
+    char *end;
+    apr_int64_t v = apr_strtoi64(bitrate, &end, 10);
+    const char *err;
+
+    if (!apr_isdigit(*bitrate) || *end != '\0' || v < 0 || v > 0xFFFFFFFFu) {
+        return apr_psprintf(cmd->pool, "%s \"%s\": the first argument must "
+                            "be the data rate in bits per second, such as "
+                            "56000 (0 to 4294967295)", cmd->cmd->name,
+                            bitrate);
     }
-    return err;
+    err = webcast_pattern_compile(cmd->pool, arg, ARCHIVE_PLACEHOLDERS, &pat);
+    if (err != NULL) {
+        return apr_psprintf(cmd->pool, "%s %s \"%s\" %s", cmd->cmd->name,
+                            bitrate, arg, err);
+    }
+    if ((err = archive_pattern_check(cmd, arg, pat)) != NULL) {
+        return err;
+    }
+    if (conf->archive_alternates == NULL) {
+        conf->archive_alternates =
+            apr_array_make(cmd->pool, 4, sizeof(webcast_alternate_conf));
+    }
+    alt = apr_array_push(conf->archive_alternates);
+    alt->bitrate = (apr_uint32_t)v;
+    alt->pattern = pat;
+    return webcast_db_prepare(cmd->server);
 }
 
 const char *webcast_set_live_pattern(cmd_parms *cmd, void *conf,

@@ -157,6 +157,12 @@ void webcast_cache_init(apr_pool_t *pchild, server_rec *s)
     }
 }
 
+/* A binary movie holds NULs: its length is recorded, not searched for. */
+static apr_size_t body_length(const webcast_response *resp)
+{
+    return resp->body_len ? resp->body_len : strlen(resp->body);
+}
+
 /* A strong validator derived from the bytes themselves: whatever changed
  * in the data (even a deleted row) changes it. */
 static const char *etag_of(apr_pool_t *p, const webcast_response *resp)
@@ -169,7 +175,8 @@ static const char *etag_of(apr_pool_t *p, const webcast_response *resp)
     apr_md5_init(&md5);
     for (i = 0; i < 3; i++) {
         if (parts[i]) {
-            apr_md5_update(&md5, parts[i], strlen(parts[i]));
+            apr_md5_update(&md5, parts[i], i == 1 ? body_length(resp)
+                                                  : strlen(parts[i]));
         }
     }
     apr_md5_final(digest, &md5);
@@ -292,18 +299,69 @@ static int build_presentation(request_rec *r, const webcast_dir_conf *conf,
     return OK;
 }
 
+/* The three forms of a reference movie (REFMOVIE.md). */
+typedef enum {
+    MOVIE_RTSPTEXT = 0,     /* .ref.mov: RTSPtext and the URL */
+    MOVIE_QTL,              /* .qtl: QuickTime Media Link */
+    MOVIE_RMRA              /* .rmra.mov: moov/rmra, one rmda per alternate */
+} movie_format;
+
+/* An archive's rmra names every WebcastArchiveAlternate, if any. */
+static const apr_array_header_t *alternates_of(const webcast_dir_conf *conf,
+                                               int live, movie_format fmt)
+{
+    return live || fmt != MOVIE_RMRA ? NULL : conf->archive_alternates;
+}
+
+/* The movie's bytes, or NULL with *why: a URL the record cannot make, or
+ * one that is not plain printable ASCII. */
+static const char *movie_body(apr_pool_t *pool, const webcast_dir_conf *conf,
+                              const webcast_presentation *p, int live,
+                              movie_format fmt, apr_size_t *len,
+                              const char **why)
+{
+    const apr_array_header_t *list = alternates_of(conf, live, fmt);
+    const webcast_alternate_conf *each = list
+        ? (const webcast_alternate_conf *)list->elts : NULL;
+    const webcast_pattern *main = live ? conf->live_url : conf->archive_url;
+    webcast_stream_kind kind = live ? WEBCAST_STREAM_LIVE
+                                    : WEBCAST_STREAM_ARCHIVE;
+    int i, n = list ? list->nelts : 1;
+    webcast_alternate *alts = apr_pcalloc(pool, n * sizeof(*alts));
+    const char *body;
+
+    /* Every alternate or none: a record that cannot make one URL makes
+     * no movie, as for the other forms. */
+    for (i = 0; i < n; i++) {
+        alts[i].bitrate = each ? each[i].bitrate : 0;
+        alts[i].url = webcast_stream_url(pool, each ? each[i].pattern : main,
+                                         p, kind, why);
+        if (alts[i].url == NULL) {
+            return NULL;
+        }
+    }
+    body = fmt == MOVIE_QTL ? webcast_refmovie_qtl(pool, alts[0].url, len)
+         : fmt == MOVIE_RMRA ? webcast_refmovie_rmra(pool, alts, n, len)
+         : webcast_refmovie_rtsptext(pool, alts[0].url, len);
+    if (body == NULL) {
+        *why = "stream URL is not plain printable ASCII";
+    }
+    return body;
+}
+
 static int build_refmovie(request_rec *r, const webcast_dir_conf *conf,
-                          apr_uint32_t id, int live, webcast_response *resp)
+                          apr_uint32_t id, int live, movie_format fmt,
+                          webcast_response *resp)
 {
     const webcast_pattern *pat = live ? conf->live_url : conf->archive_url;
     webcast_presentation *p;
-    const char *url, *body, *why = NULL;
+    const char *body, *why = NULL;
     apr_time_t mtime, expires = 0;
     apr_size_t len;
     int rc;
 
     /* A configuration gap is not worth a query (or a 503 in an outage). */
-    if (pat == NULL) {
+    if (pat == NULL && alternates_of(conf, live, fmt) == NULL) {
         ap_log_rerror(APLOG_MARK, APLOG_WARNING, 0, r, WEBCAST_LOG_TAG
                       "%s is not set for %s: reference movies there are 404",
                       live ? "WebcastLiveURL" : "WebcastArchiveURL", r->uri);
@@ -315,18 +373,14 @@ static int build_refmovie(request_rec *r, const webcast_dir_conf *conf,
     }
     mtime = p->updated_at;
     follow_clock(r, conf, p, &expires, &mtime);
-    url = webcast_stream_url(r->pool, pat, p, live ? WEBCAST_STREAM_LIVE
-                             : WEBCAST_STREAM_ARCHIVE, &why);
-    if (url == NULL) {
+    if ((body = movie_body(r->pool, conf, p, live, fmt, &len, &why)) == NULL) {
         return not_found(r, id, why);
     }
-    body = webcast_refmovie_rtsptext(r->pool, url, &len);
-    if (body == NULL) {
-        return not_found(r, id, "stream URL is not plain printable ASCII");
-    }
     memset(resp, 0, sizeof(*resp));
-    resp->content_type = "video/quicktime";
+    resp->content_type = fmt == MOVIE_QTL ? "application/x-quicktimeplayer"
+                                          : "video/quicktime";
     resp->body = body;
+    resp->body_len = len;
     resp->last_modified = mtime;
     resp->max_age = live ? MAX_AGE_SHORT : MAX_AGE_ARCHIVE;
     resp->expires = expires;
@@ -490,9 +544,17 @@ static int build(request_rec *r, const webcast_dir_conf *conf,
     case WEBCAST_ROUTE_PRESENTATION:
         return build_presentation(r, conf, route->id, 0, resp);
     case WEBCAST_ROUTE_REF_ARCHIVE:
-        return build_refmovie(r, conf, route->id, 0, resp);
+        return build_refmovie(r, conf, route->id, 0, MOVIE_RTSPTEXT, resp);
     case WEBCAST_ROUTE_REF_LIVE:
-        return build_refmovie(r, conf, route->id, 1, resp);
+        return build_refmovie(r, conf, route->id, 1, MOVIE_RTSPTEXT, resp);
+    case WEBCAST_ROUTE_QTL_ARCHIVE:
+        return build_refmovie(r, conf, route->id, 0, MOVIE_QTL, resp);
+    case WEBCAST_ROUTE_QTL_LIVE:
+        return build_refmovie(r, conf, route->id, 1, MOVIE_QTL, resp);
+    case WEBCAST_ROUTE_RMRA_ARCHIVE:
+        return build_refmovie(r, conf, route->id, 0, MOVIE_RMRA, resp);
+    case WEBCAST_ROUTE_RMRA_LIVE:
+        return build_refmovie(r, conf, route->id, 1, MOVIE_RMRA, resp);
     case WEBCAST_ROUTE_PRESENTATION_STATUS:
         return build_presentation_status(r, conf, route->id, resp);
     case WEBCAST_ROUTE_WORKSHOP_STATUS:
@@ -644,14 +706,14 @@ static int send_response(request_rec *r, const webcast_dir_conf *conf,
     }
     if (!includes) {
         ap_set_content_length(r, (resp->head ? strlen(resp->head) : 0)
-                                 + strlen(resp->body)
+                                 + body_length(resp)
                                  + (resp->tail ? strlen(resp->tail) : 0));
     }
     write_part(r, resp->head);
     if (includes) {
         include_fragment(r, conf->header_name);
     }
-    write_part(r, resp->body);
+    ap_rwrite(resp->body, (int)body_length(resp), r);
     if (includes) {
         include_fragment(r, conf->footer_name);
     }
@@ -675,12 +737,12 @@ static int redirect_slash(request_rec *r)
  * (Header and footer are added when sending, not cached.) */
 static const char *cache_key(request_rec *r, const webcast_dir_conf *conf)
 {
-    return apr_psprintf(r->pool, "%pp %pp %pp %pp %pp %pp %pp %pp %s",
+    return apr_psprintf(r->pool, "%pp %pp %pp %pp %pp %pp %pp %pp %pp %s",
                         (void *)r->server, (void *)conf->mount,
                         (void *)conf->tz, (void *)conf->archive_url,
                         (void *)conf->live_url, (void *)conf->archive_hls,
                         (void *)conf->live_hls, (void *)conf->stylesheet,
-                        r->uri);
+                        (void *)conf->archive_alternates, r->uri);
 }
 
 /* Fresh from the cache, else from the database (and into the cache), else
@@ -810,6 +872,10 @@ int webcast_handler(request_rec *r)
     case WEBCAST_ROUTE_PRESENTATION:
     case WEBCAST_ROUTE_REF_ARCHIVE:
     case WEBCAST_ROUTE_REF_LIVE:
+    case WEBCAST_ROUTE_QTL_ARCHIVE:
+    case WEBCAST_ROUTE_QTL_LIVE:
+    case WEBCAST_ROUTE_RMRA_ARCHIVE:
+    case WEBCAST_ROUTE_RMRA_LIVE:
     case WEBCAST_ROUTE_PRESENTATION_STATUS:
     case WEBCAST_ROUTE_WORKSHOP_STATUS:
     case WEBCAST_ROUTE_ASSET:

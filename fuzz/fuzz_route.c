@@ -3,6 +3,12 @@
 #include "fuzz.h"
 #include "webcast_route.h"
 
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     apr_pool_t *p = fuzz_pool();
@@ -14,6 +20,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case WEBCAST_ROUTE_PRESENTATION_SLASH:
     case WEBCAST_ROUTE_REF_ARCHIVE:
     case WEBCAST_ROUTE_REF_LIVE:
+    case WEBCAST_ROUTE_QTL_ARCHIVE:
+    case WEBCAST_ROUTE_QTL_LIVE:
+    case WEBCAST_ROUTE_RMRA_ARCHIVE:
+    case WEBCAST_ROUTE_RMRA_LIVE:
         FUZZ_ASSERT(r.id >= 1);
         FUZZ_ASSERT(strncmp(rel, "/presentations/", 15) == 0);
         break;
@@ -26,6 +36,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     default:
         break;
+    }
+    /* a movie route is named by its own suffix */
+    if (r.kind == WEBCAST_ROUTE_REF_ARCHIVE
+        || r.kind == WEBCAST_ROUTE_REF_LIVE) {
+        FUZZ_ASSERT(ends_with(rel, ".ref.mov"));
+    }
+    if (r.kind == WEBCAST_ROUTE_QTL_ARCHIVE
+        || r.kind == WEBCAST_ROUTE_QTL_LIVE) {
+        FUZZ_ASSERT(ends_with(rel, ".qtl"));
+    }
+    if (r.kind == WEBCAST_ROUTE_RMRA_ARCHIVE
+        || r.kind == WEBCAST_ROUTE_RMRA_LIVE) {
+        FUZZ_ASSERT(ends_with(rel, ".rmra.mov"));
     }
     apr_pool_destroy(p);
     return 0;

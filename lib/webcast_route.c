@@ -11,7 +11,6 @@
 
 #define WORKSHOPS "/workshops/"
 #define PRESENTATIONS "/presentations/"
-#define REF_SUFFIX ".ref.mov"
 #define REF_ARCHIVE "webcast-archive."
 #define REF_LIVE "webcast-live."
 #define ASSETS "/assets/"
@@ -115,31 +114,37 @@ static webcast_route_kind parse_asset(const char *p, webcast_route_t *out)
     return WEBCAST_ROUTE_ASSET;
 }
 
-/* "webcast-(archive|live).<id>.ref.mov" */
+/* The reference movies: each name is a prefix, an id and a suffix. */
+static const struct {
+    const char *prefix, *suffix;
+    webcast_route_kind kind;
+} movies[] = {
+    { REF_ARCHIVE, ".ref.mov", WEBCAST_ROUTE_REF_ARCHIVE },
+    { REF_LIVE, ".ref.mov", WEBCAST_ROUTE_REF_LIVE },
+    { REF_ARCHIVE, ".qtl", WEBCAST_ROUTE_QTL_ARCHIVE },
+    { REF_LIVE, ".qtl", WEBCAST_ROUTE_QTL_LIVE },
+    { REF_ARCHIVE, ".rmra.mov", WEBCAST_ROUTE_RMRA_ARCHIVE },
+    { REF_LIVE, ".rmra.mov", WEBCAST_ROUTE_RMRA_LIVE },
+};
+
+/* "webcast-(archive|live).<id>(.ref.mov|.qtl|.rmra.mov)" */
 static webcast_route_kind parse_refmovie(const char *p, apr_size_t len,
                                          webcast_route_t *out)
 {
-    apr_size_t suffix = strlen(REF_SUFFIX), prefix;
-    webcast_route_kind kind;
+    apr_size_t i;
 
-    if (starts_with(p, REF_ARCHIVE)) {
-        prefix = strlen(REF_ARCHIVE);
-        kind = WEBCAST_ROUTE_REF_ARCHIVE;
+    for (i = 0; i < sizeof(movies) / sizeof(movies[0]); i++) {
+        apr_size_t prefix = strlen(movies[i].prefix);
+        apr_size_t suffix = strlen(movies[i].suffix);
+
+        if (starts_with(p, movies[i].prefix) && len >= prefix + suffix
+            && strcmp(p + len - suffix, movies[i].suffix) == 0) {
+            return webcast_parse_id(p + prefix, len - prefix - suffix,
+                                    &out->id)
+                ? movies[i].kind : WEBCAST_ROUTE_NOT_FOUND;
+        }
     }
-    else if (starts_with(p, REF_LIVE)) {
-        prefix = strlen(REF_LIVE);
-        kind = WEBCAST_ROUTE_REF_LIVE;
-    }
-    else {
-        return WEBCAST_ROUTE_NOT_FOUND;
-    }
-    if (len < prefix + suffix || strcmp(p + len - suffix, REF_SUFFIX) != 0) {
-        return WEBCAST_ROUTE_NOT_FOUND;
-    }
-    if (!webcast_parse_id(p + prefix, len - prefix - suffix, &out->id)) {
-        return WEBCAST_ROUTE_NOT_FOUND;
-    }
-    return kind;
+    return WEBCAST_ROUTE_NOT_FOUND;
 }
 
 /* "<id>", "<id>/...", or a reference movie */

@@ -23,7 +23,11 @@ typedef enum {
     WEBCAST_ROUTE_EMBED,           /* presentations/<id>/embed/ */
     WEBCAST_ROUTE_EMBED_SLASH,     /* presentations/<id>/embed: redirect */
     WEBCAST_ROUTE_OEMBED,          /* oembed (?url=...) */
-    WEBCAST_ROUTE_ASSET            /* assets/<name> */
+    WEBCAST_ROUTE_ASSET,           /* assets/<name> */
+    WEBCAST_ROUTE_QTL_ARCHIVE,     /* presentations/webcast-archive.<id>.qtl */
+    WEBCAST_ROUTE_QTL_LIVE,        /* presentations/webcast-live.<id>.qtl */
+    WEBCAST_ROUTE_RMRA_ARCHIVE,    /* ...webcast-archive.<id>.rmra.mov */
+    WEBCAST_ROUTE_RMRA_LIVE        /* ...webcast-live.<id>.rmra.mov */
 } webcast_route_kind;
 
 #define WEBCAST_SLUG_MAX 64

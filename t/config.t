@@ -41,6 +41,21 @@ my @cases = (
     [ 'embed ancestors without a source',
       'WebcastEmbedAncestors',
       qr/WebcastEmbedAncestors needs at least one source/ ],
+    [ 'alternate without a rate',
+      'WebcastArchiveAlternate rtsp://h/{file}',
+      qr/WebcastArchiveAlternate takes two arguments/ ],
+    [ 'alternate rate that is not a number',
+      'WebcastArchiveAlternate 56k rtsp://h/{file}',
+      qr/WebcastArchiveAlternate "56k": the first argument must be the data rate in bits per second/ ],
+    [ 'alternate rate beyond 32 bits',
+      'WebcastArchiveAlternate 4294967296 rtsp://h/{file}',
+      qr/must be the data rate in bits per second, such as 56000/ ],
+    [ 'alternate with a live placeholder',
+      'WebcastArchiveAlternate 56000 rtsp://h/{stream}',
+      qr/WebcastArchiveAlternate 56000 "rtsp:\/\/h\/\{stream\}" has unknown placeholder \{stream\}/ ],
+    [ 'alternate that names no file',
+      'WebcastArchiveAlternate 56000 rtsp://h/{path}/',
+      qr/WebcastArchiveAlternate "rtsp:\/\/h\/\{path\}\/" names neither \{file\} nor \{id\}/ ],
     [ 'mod_dbd not loaded',
       'WebcastArchiveURL rtsp://h/{file}',
       qr/mod_webcast needs mod_dbd/, 'no dbd' ],
@@ -64,6 +79,8 @@ for my $case (@cases) {
 }
 
 my ($rc, $out) = check_config("WebcastArchiveURL rtsp://h:554/{path}/{file}\n"
+                              . "    WebcastArchiveAlternate 56000 rtsp://h/56k/{file}\n"
+                              . "    WebcastArchiveAlternate 0 rtsp://h/any/{id}\n"
                               . "    WebcastLiveURL rtsp://h/{stream}?t={id}");
 is $rc, 0, 'a good config passes apache2 -t' or diag $out;
 like $out, qr/Syntax OK/, 'Syntax OK';

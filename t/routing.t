@@ -15,17 +15,30 @@ my @malformed_ids = (
     '1%20', '', ' 1', '1e3', '0x1', '1;', "1'",
 );
 my @mounts = ('', '/kdmc/webcasts');
+my @movies = ('ref.mov', 'qtl', 'rmra.mov');
 
-plan tests => 2 * @malformed_ids * @mounts + 19;
+plan tests => 2 * @malformed_ids * @mounts * @movies + 19 + 6;
 
 for my $m (@mounts) {
     for my $id (@malformed_ids) {
         for my $kind ('archive', 'live') {
-            my $path = "$m/presentations/webcast-$kind.$id.ref.mov";
-            (my $target = $path) =~ s/ /%20/g;
-            is raw_request('GET', $target)->{status}, 404, "404: $target";
+            for my $suffix (@movies) {
+                my $path = "$m/presentations/webcast-$kind.$id.$suffix";
+                (my $target = $path) =~ s/ /%20/g;
+                is raw_request('GET', $target)->{status}, 404, "404: $target";
+            }
         }
     }
+}
+
+# The movie names, near misses included.
+for my $path ('/presentations/webcast-archive.1.qtl/',
+              '/presentations/webcast-archive.1.QTL',
+              '/presentations/webcast-archive.1.qtlx',
+              '/presentations/webcast-archive.1.rmra',
+              '/presentations/webcast-archive.1.ref.rmra.mov',
+              '/presentations/webcast-archive.1.rmra.mov.bak') {
+    is raw_request('GET', $path)->{status}, 404, "404: $path";
 }
 
 for my $path ('/presentations/webcast-archive.1.ref.mov/',

@@ -25,6 +25,34 @@ START_TEST(ref_movies)
 }
 END_TEST
 
+START_TEST(qtl_and_rmra_movies)
+{
+    static const struct {
+        const char *rel;
+        webcast_route_kind kind;
+    } ok[] = {
+        { "/presentations/webcast-archive.227.qtl", WEBCAST_ROUTE_QTL_ARCHIVE },
+        { "/presentations/webcast-live.227.qtl", WEBCAST_ROUTE_QTL_LIVE },
+        { "/presentations/webcast-archive.227.rmra.mov",
+          WEBCAST_ROUTE_RMRA_ARCHIVE },
+        { "/presentations/webcast-live.227.rmra.mov",
+          WEBCAST_ROUTE_RMRA_LIVE },
+    };
+    webcast_route_t r;
+    int i;
+
+    for (i = 0; i < 4; i++) {
+        r.id = 0;
+        ck_assert_int_eq(webcast_route_parse(ok[i].rel, &r), ok[i].kind);
+        ck_assert_uint_eq(r.id, 227);
+    }
+    ck_assert_int_eq(webcast_route_parse(
+        "/presentations/webcast-live.4294967295.rmra.mov", &r),
+        WEBCAST_ROUTE_RMRA_LIVE);
+    ck_assert_uint_eq(r.id, 4294967295u);
+}
+END_TEST
+
 START_TEST(malformed_ids_are_404)
 {
     static const char *const bad[] = {
@@ -45,6 +73,23 @@ START_TEST(malformed_ids_are_404)
         "/presentations/webcast-archive.7%00.ref.mov",
         "/presentations/webcast-dead.7.ref.mov",
         "/presentations/webcast-archive.7.ref",
+        "/presentations/webcast-archive.7.qtl/",
+        "/presentations/webcast-archive.7.qtlx",
+        "/presentations/webcast-archive.7.QTL",
+        "/presentations/webcast-archive.07.qtl",
+        "/presentations/webcast-archive..qtl",
+        "/presentations/webcast-archive.qtl",
+        "/presentations/webcast-live.0.qtl",
+        "/presentations/webcast-archive.7.rmra",
+        "/presentations/webcast-archive.7.rmra.mov.bak",
+        "/presentations/webcast-archive.7.rmra.mov/",
+        "/presentations/webcast-archive.7.ref.rmra.mov",
+        "/presentations/webcast-archive.7.rmra.ref.mov",
+        "/presentations/webcast-archive.7.qtl.rmra.mov",
+        "/presentations/webcast-archive.4294967296.rmra.mov",
+        "/presentations/webcast-live.-1.rmra.mov",
+        "/presentations/webcast-archive.7.mov",
+        "/presentations/webcast-archive.rmra.mov",
         "/presentations/7/extra",
         "/presentations/7//",
         "/presentations/",
@@ -171,6 +216,7 @@ Suite *route_suite(void)
     TCase *tc = tcase_with_pool("route");
 
     tcase_add_test(tc, ref_movies);
+    tcase_add_test(tc, qtl_and_rmra_movies);
     tcase_add_test(tc, malformed_ids_are_404);
     tcase_add_test(tc, pages);
     tcase_add_test(tc, live_resources);
