@@ -6,7 +6,7 @@ use warnings FATAL => 'all';
 use Apache::Test qw(-withtestmore);
 use Apache::TestRequest qw(GET);
 use lib 't/lib';
-use WebcastTest qw(raw_request);
+use WebcastTest qw(raw_request head_ok);
 
 Apache::TestRequest::module('webcast_site');
 
@@ -76,15 +76,7 @@ is GET("$k/webcast-archive.1.ref.mov")->content,
 is GET("$k/webcast-archive.12.ref.mov")->code, 200, 'main URL without {path}: 200';
 status_is "$k/webcast-archive.12.rmra.mov", 404, 'an alternate that cannot be made';
 
-my $head = raw_request('HEAD', "$k/webcast-archive.1.rmra.mov");
-subtest 'HEAD' => sub {
-    plan tests => 4;
-    is $head->{status}, 200, 'status 200';
-    is $head->{headers}{'content-type'}, 'video/quicktime', 'video/quicktime';
-    is $head->{headers}{'content-length'}, length(GET("$k/webcast-archive.1.rmra.mov")->content),
-        'length of the GET body';
-    is $head->{body}, '', 'no body on the wire';
-};
+head_ok "$k/webcast-archive.1.rmra.mov", 'video/quicktime';
 
 status_is "$p/webcast-live.1.rmra.mov", 404, 'archive talk has no live movie';
 status_is "$p/webcast-archive.2.rmra.mov", 404, 'live talk has no archive movie';

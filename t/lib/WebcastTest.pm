@@ -12,7 +12,7 @@ use Apache::TestRequest ();
 use IPC::Open2 qw(open2);
 use Test::More ();
 
-our @EXPORT_OK = qw(raw_request db db_sql wait_for html5_ok config_test browser_dir);
+our @EXPORT_OK = qw(raw_request head_ok db db_sql wait_for html5_ok config_test browser_dir);
 
 # Send `$method $target HTTP/1.1` with the bytes of $target as they are.
 # Returns { status, headers => {lc name => value}, body, seconds }.
@@ -37,6 +37,22 @@ sub raw_request {
     my %h = map { my ($k, $v) = split /:\s*/, $_, 2; (lc $k, $v) } @lines;
     return { status => $status // 0, headers => \%h, body => $rest // '',
              seconds => Time::HiRes::time() - $t0 };
+}
+
+# HEAD of $path on the wire (LWP would not read a body even if one came):
+# 200, $type, the GET body's length, and no body.
+sub head_ok {
+    my ($path, $type) = @_;
+    my $head = raw_request('HEAD', $path);
+    my $get = raw_request('GET', $path);
+    Test::More::subtest("HEAD $path" => sub {
+        Test::More::plan(tests => 4);
+        Test::More::is($head->{status}, 200, 'status 200');
+        Test::More::is($head->{headers}{'content-type'}, $type, $type);
+        Test::More::is($head->{headers}{'content-length'}, length($get->{body}),
+                       'length of the GET body');
+        Test::More::is($head->{body}, '', 'no body on the wire');
+    });
 }
 
 # tools/mariadb-private on the test database: start, stop, restart, ...

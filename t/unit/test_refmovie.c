@@ -14,71 +14,79 @@ static const char *const unsafe[] = {
     "rtsp://h/\x80", NULL
 };
 
-START_TEST(rtsptext_exact_bytes)
+/* The text forms, RTSPtext and QTL, take one URL. */
+typedef const char *(*text_encoder)(apr_pool_t *, const char *, apr_size_t *);
+
+static void encodes_to(text_encoder encode, const char *url, const char *want)
 {
     apr_size_t len = 0;
-    const char *body = webcast_refmovie_rtsptext(test_pool, KEYNOTE, &len);
-    static const char want[] = "RTSPtext\r\n" KEYNOTE "\r\n";
+    const char *body = encode(test_pool, url, &len);
 
     ck_assert_ptr_nonnull(body);
-    ck_assert_uint_eq(len, sizeof(want) - 1);
+    ck_assert_uint_eq(len, strlen(want));
     ck_assert_mem_eq(body, want, len);
+}
+
+static void refuses_unsafe(text_encoder encode)
+{
+    apr_size_t len = 0;
+    int i;
+
+    for (i = 0; unsafe[i]; i++) {
+        ck_assert_msg(encode(test_pool, unsafe[i], &len) == NULL,
+                      "unsafe #%d accepted", i);
+    }
+    ck_assert_ptr_null(encode(test_pool, NULL, &len));
+}
+
+START_TEST(rtsptext_exact_bytes)
+{
+    encodes_to(webcast_refmovie_rtsptext, KEYNOTE,
+               "RTSPtext\r\n" KEYNOTE "\r\n");
 }
 END_TEST
 
 START_TEST(rtsptext_refuses_unsafe_urls)
 {
-    apr_size_t len = 0;
-    int i;
-
-    for (i = 0; unsafe[i]; i++) {
-        ck_assert_msg(webcast_refmovie_rtsptext(test_pool, unsafe[i], &len)
-                      == NULL, "unsafe #%d accepted", i);
-    }
-    ck_assert_ptr_null(webcast_refmovie_rtsptext(test_pool, NULL, &len));
+    refuses_unsafe(webcast_refmovie_rtsptext);
 }
 END_TEST
 
 START_TEST(qtl_exact_bytes)
 {
-    apr_size_t len = 0;
-    const char *body = webcast_refmovie_qtl(test_pool, KEYNOTE, &len);
-    static const char want[] =
+    encodes_to(webcast_refmovie_qtl, KEYNOTE,
         "<?xml version=\"1.0\"?>\n"
         "<?quicktime type=\"application/x-quicktime-media-link\"?>\n"
-        "<embed src=\"" KEYNOTE "\" autoplay=\"true\" controller=\"true\" />\n";
-
-    ck_assert_ptr_nonnull(body);
-    ck_assert_uint_eq(len, sizeof(want) - 1);
-    ck_assert_mem_eq(body, want, len);
+        "<embed src=\"" KEYNOTE "\" autoplay=\"true\" controller=\"true\" />\n");
 }
 END_TEST
 
 START_TEST(qtl_escapes_xml)
 {
-    apr_size_t len = 0;
-    const char *body = webcast_refmovie_qtl(test_pool,
-        "rtsp://h/a?x=1&y=<2>\"'", &len);
-
-    ck_assert_ptr_nonnull(body);
-    ck_assert_ptr_nonnull(strstr(body,
-        "src=\"rtsp://h/a?x=1&amp;y=&lt;2&gt;&quot;&#39;\" autoplay"));
-    ck_assert_uint_eq(len, strlen(body));
+    encodes_to(webcast_refmovie_qtl, "rtsp://h/a?x=1&y=<2>\"'",
+        "<?xml version=\"1.0\"?>\n"
+        "<?quicktime type=\"application/x-quicktime-media-link\"?>\n"
+        "<embed src=\"rtsp://h/a?x=1&amp;y=&lt;2&gt;&quot;&#39;\" "
+        "autoplay=\"true\" controller=\"true\" />\n");
 }
 END_TEST
 
 START_TEST(qtl_refuses_unsafe_urls)
 {
-    apr_size_t len = 0;
-    int i;
-
-    for (i = 0; unsafe[i]; i++) {
-        ck_assert_msg(webcast_refmovie_qtl(test_pool, unsafe[i], &len)
-                      == NULL, "unsafe #%d accepted", i);
-    }
-    ck_assert_ptr_null(webcast_refmovie_qtl(test_pool, NULL, &len));
+    refuses_unsafe(webcast_refmovie_qtl);
 }
 END_TEST
+
+static void rmra_is(const webcast_alternate *alts, int n,
+                    const unsigned char *want, apr_size_t want_len)
+{
+    apr_size_t len = 0;
+    const char *body = webcast_refmovie_rmra(test_pool, alts, n, &len);
+
+    ck_assert_ptr_nonnull(body);
+    ck_assert_uint_eq(len, want_len);
+    ck_assert_mem_eq(body, want, len);
+}
 
 /* The example of REFMOVIE.md: one alternate at 56 kbit/s. */
 START_TEST(rmra_exact_bytes)
@@ -93,12 +101,7 @@ START_TEST(rmra_exact_bytes)
         'r','t','s','p',':','/','/','1','2','7','.','0','.','0','.','1',
         ':','8','6','5','4','/','t','e','s','t', 0
     };
-    apr_size_t len = 0;
-    const char *body = webcast_refmovie_rmra(test_pool, &alt, 1, &len);
-
-    ck_assert_ptr_nonnull(body);
-    ck_assert_uint_eq(len, sizeof(want));
-    ck_assert_mem_eq(body, want, len);
+    rmra_is(&alt, 1, want, sizeof(want));
 }
 END_TEST
 
@@ -112,12 +115,7 @@ START_TEST(rmra_without_rate)
         0,0,0,0, 'u','r','l',' ', 0,0,0,0x0b,
         'r','t','s','p',':','/','/','h','/','a', 0
     };
-    apr_size_t len = 0;
-    const char *body = webcast_refmovie_rmra(test_pool, &alt, 1, &len);
-
-    ck_assert_ptr_nonnull(body);
-    ck_assert_uint_eq(len, sizeof(want));
-    ck_assert_mem_eq(body, want, len);
+    rmra_is(&alt, 1, want, sizeof(want));
 }
 END_TEST
 
@@ -138,12 +136,7 @@ START_TEST(rmra_two_alternates)
         0,0,0,0, 'u','r','l',' ', 0,0,0,0x0c,
         'r','t','s','p',':','/','/','h','/','h','i', 0
     };
-    apr_size_t len = 0;
-    const char *body = webcast_refmovie_rmra(test_pool, alts, 2, &len);
-
-    ck_assert_ptr_nonnull(body);
-    ck_assert_uint_eq(len, sizeof(want));
-    ck_assert_mem_eq(body, want, len);
+    rmra_is(alts, 2, want, sizeof(want));
 }
 END_TEST
 
