@@ -42,6 +42,9 @@ int main(void)
     srunner_add_suite(sr, form_suite());
     srunner_add_suite(sr, admin_render_suite());
     srunner_add_suite(sr, json_suite());
+    srunner_add_suite(sr, csv_suite());
+    srunner_add_suite(sr, frab_suite());
+    srunner_add_suite(sr, import_suite());
     srunner_run_all(sr, CK_VERBOSE);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

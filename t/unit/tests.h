@@ -21,5 +21,8 @@ Suite *token_suite(void);
 Suite *form_suite(void);
 Suite *admin_render_suite(void);
 Suite *json_suite(void);
+Suite *csv_suite(void);
+Suite *frab_suite(void);
+Suite *import_suite(void);
 
 #endif
