@@ -17,6 +17,8 @@
  *   /presentations/<id>/edit     .../delete; .../state (POST: flip)
  *   /presentations/<id>/auto     (POST: follow the schedule again)
  *   /presentations/<id>/notice, /workshops/<id>/notice   (POST: set one)
+ *   /workshops/<id>/import       a schedule file: preview, then import
+ *                                (webcast_admin_import.c)
  */
 #include <string.h>
 
@@ -42,7 +44,7 @@ APLOG_USE_MODULE(webcast);
 
 typedef enum {
     R_NONE = 0, R_TODAY, R_LIST, R_SHOW, R_NEW, R_EDIT, R_DELETE, R_STATE,
-    R_AUTO, R_NOTICE
+    R_AUTO, R_NOTICE, R_IMPORT
 } route_what;
 
 typedef struct {
@@ -101,6 +103,8 @@ static int parse_route(const char *rel, route_t *rt)
                  && rt->kind == WEBCAST_PRESENTATION ? R_STATE
                : strcmp(slash, "/auto") == 0
                  && rt->kind == WEBCAST_PRESENTATION ? R_AUTO
+               : strcmp(slash, "/import") == 0
+                 && rt->kind == WEBCAST_WORKSHOP ? R_IMPORT
                : strcmp(slash, "/notice") == 0 ? R_NOTICE : R_NONE;
     return rt->what != R_NONE;
 }
@@ -184,6 +188,11 @@ static int send_html(request_rec *r, int status, const char *html)
         ap_rputs(html, r);
     }
     return OK;
+}
+
+int webcast_admin_send(request_rec *r, int status, const char *html)
+{
+    return send_html(r, status, html);
 }
 
 static int message(admin_t *a, int status, const char *title,
@@ -277,10 +286,10 @@ static int same_origin(request_rec *r, const char **why)
     return 0;
 }
 
-/* The form body, at most WEBCAST_ADMIN_MAX_BODY bytes. Not
- * ap_parse_form_data: it stops quietly at its size limit, and a form cut
- * short must be refused, not half saved. */
-static int read_form(request_rec *r, apr_table_t **out)
+/* The form body, at most `max` bytes. Not ap_parse_form_data: it stops
+ * quietly at its size limit, and a form cut short must be refused, not
+ * half saved. */
+static int read_form(request_rec *r, apr_size_t max, apr_table_t **out)
 {
     const char *ct = apr_table_get(r->headers_in, "Content-Type");
     apr_size_t len = 0, cap = 8192;
@@ -297,13 +306,13 @@ static int read_form(request_rec *r, apr_table_t **out)
     if ((rv = ap_setup_client_block(r, REQUEST_CHUNKED_DECHUNK)) != OK) {
         return rv;
     }
-    if (r->remaining > WEBCAST_ADMIN_MAX_BODY) {
+    if (r->remaining > (apr_off_t)max) {
         return HTTP_REQUEST_ENTITY_TOO_LARGE;
     }
     if (ap_should_client_block(r)) {
         while ((n = ap_get_client_block(r, body + len, cap - len)) > 0) {
             len += n;
-            if (len > WEBCAST_ADMIN_MAX_BODY) {
+            if (len > max) {
                 return HTTP_REQUEST_ENTITY_TOO_LARGE;
             }
             if (len == cap) {
@@ -384,6 +393,11 @@ static webcast_admin_notice notice_of(admin_t *a)
              : strcmp(done, "notice") == 0
              ? "The notice is on the public pages now."
              : strcmp(done, "cleared") == 0 ? "The notice is gone."
+             : strcmp(done, "imported") == 0
+             ? "The schedule was imported: its presentations are below."
+             : strcmp(done, "reimported") == 0
+             ? "Already imported by an earlier press of Import: nothing "
+               "was added twice."
              : NULL;
     return n;
 }
@@ -630,19 +644,15 @@ static apr_uint32_t workshop_of(const webcast_record *rec)
     return (apr_uint32_t)apr_atoi64(rec->value[PF_WORKSHOP_ID]);
 }
 
-/* The audit's times are the database's clock, the form's httpd's. */
-#define TWIN_CLOCK_SLACK apr_time_from_sec(2)
-
 /* A second press of Save on a new-record form (a double click, or Back
- * and Save again) posts the same record twice. Its twin: a record with
- * every field the same, added by this user since this form was first
- * shown, never changed since (version 1). Three identical entries made
- * from three new forms are three records. NULL when there is none, when
- * the form does not say when it was shown, or when the database did not
- * say. */
+ * and Save again) posts the same record twice: its twin (see
+ * webcast_admin_db_twin) is what the first press added. Three identical
+ * entries made from three new forms are three records. NULL when there
+ * is none, when the form does not say when it was shown, or when the
+ * database did not say. */
 static const webcast_record *twin_of(admin_t *a, const webcast_record *rec)
 {
-    apr_array_header_t *list, *trail;
+    apr_array_header_t *list;
     apr_uint32_t shown = form_u32(a, "shown");
     int i;
 
@@ -652,23 +662,9 @@ static const webcast_record *twin_of(admin_t *a, const webcast_record *rec)
                   != WEBCAST_DB_OK) {
         return NULL;
     }
-    for (i = 0; i < list->nelts; i++) {
-        const webcast_record *c = APR_ARRAY_IDX(list, i, webcast_record *);
-        const webcast_change *made;
-
-        if (c->version != 1 || !webcast_record_same(c, rec)
-            || webcast_admin_db_history(a->r, c->kind, c->id, 0, &trail)
-               != WEBCAST_DB_OK || trail->nelts == 0) {
-            continue;
-        }
-        made = APR_ARRAY_IDX(trail, trail->nelts - 1, webcast_change *);
-        if (strcmp(made->action, "create") == 0
-            && strcmp(made->user, a->site.user) == 0
-            && made->at >= apr_time_from_sec(shown) - TWIN_CLOCK_SLACK) {
-            return c;
-        }
-    }
-    return NULL;
+    i = webcast_admin_db_twin(a->r, list, rec, a->site.user,
+                              apr_time_from_sec(shown));
+    return i < 0 ? NULL : APR_ARRAY_IDX(list, i, webcast_record *);
 }
 
 /* The twin found: nothing added, the user taken where the first press of
@@ -1070,7 +1066,9 @@ static int do_post(admin_t *a, const route_t *rt)
                        "this admin, so nothing was changed. Open the admin "
                        "and do it from there.", "/", "Open the admin");
     }
-    if ((rv = read_form(r, &a->in)) != OK) {
+    if ((rv = read_form(r, rt->what == R_IMPORT ? WEBCAST_ADMIN_MAX_IMPORT_BODY
+                                                : WEBCAST_ADMIN_MAX_BODY,
+                        &a->in)) != OK) {
         return rv;
     }
     if (!webcast_token_check(a->key, a->site.user,
@@ -1091,6 +1089,9 @@ static int do_post(admin_t *a, const route_t *rt)
                              "is below: check it and press Save again.",
                              NULL);
         }
+        if (rt->what == R_IMPORT) {     /* the pasted text is kept too */
+            return webcast_admin_import(r, &a->site, rt->id, a->in, 1);
+        }
         return message(a, HTTP_FORBIDDEN, "Refused: the page was too old",
                        "Nothing was changed. Reload the page and try "
                        "again.", "/", "Back to today");
@@ -1108,6 +1109,8 @@ static int do_post(admin_t *a, const route_t *rt)
         return post_auto(a, rt->id);
     case R_NOTICE:
         return post_notice(a, rt->kind, rt->id);
+    case R_IMPORT:
+        return webcast_admin_import(a->r, &a->site, rt->id, a->in, 0);
     default:
         return HTTP_METHOD_NOT_ALLOWED;
     }
@@ -1134,6 +1137,8 @@ static int do_get(admin_t *a, const route_t *rt)
         return page_edit(a, rt->kind, rt->id);
     case R_DELETE:
         return page_delete(a, rt->kind, rt->id);
+    case R_IMPORT:
+        return webcast_admin_import(a->r, &a->site, rt->id, a->in, 0);
     default:
         return HTTP_METHOD_NOT_ALLOWED;
     }

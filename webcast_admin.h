@@ -13,11 +13,15 @@
 #include "http_config.h"
 
 #include "webcast.h"
+#include "webcast_admin_render.h"
 #include "webcast_form.h"
 
 /* Largest form body accepted; a form holds two TEXT fields of 64 KB,
  * which percent-encoding can triple. */
 #define WEBCAST_ADMIN_MAX_BODY (1024 * 1024)
+/* ...and of a schedule import's: a file of WEBCAST_IMPORT_MAX_BYTES,
+ * pasted (percent-encoding can triple it) or carried by the preview. */
+#define WEBCAST_ADMIN_MAX_IMPORT_BODY (8 * 1024 * 1024)
 
 /* webcast_admin_config.c */
 const char *webcast_set_admin_secret_file(cmd_parms *cmd, void *conf,
@@ -31,6 +35,16 @@ int webcast_admin_check_config(apr_pool_t *pconf, apr_pool_t *plog,
 /* webcast_admin.c */
 int webcast_admin_handler(request_rec *r);
 int webcast_admin_translate_name(request_rec *r);
+/* An admin page, sent with its status (for the other webcast_admin_*.c). */
+int webcast_admin_send(request_rec *r, int status, const char *html);
+
+/* webcast_admin_import.c: a workshop's "Import a schedule" (GET: the
+ * form; POST: the preview of every row, or with action=import every row
+ * in one transaction). `refused`: the POST's token was bad; the form
+ * comes back with what was pasted, nothing written (403). */
+int webcast_admin_import(request_rec *r, const webcast_admin_site *site,
+                         apr_uint32_t workshop_id, apr_table_t *in,
+                         int refused);
 
 /* webcast_admin_db.c */
 const char *webcast_admin_db_prepare(server_rec *s);
@@ -56,6 +70,15 @@ webcast_db_status webcast_admin_db_history(request_rec *r, webcast_kind kind,
                                            apr_uint32_t id,
                                            apr_uint32_t since,
                                            apr_array_header_t **out);
+
+/* A second press of Save (or Import) on one form posts the same record
+ * again. Its twin: the record of `list` (records as read; NULL entries
+ * are passed over) with every field the same, still at version 1, and
+ * created by `user` at or after `since` (when the form was first shown).
+ * Its index, or -1. */
+int webcast_admin_db_twin(request_rec *r, const apr_array_header_t *list,
+                          const webcast_record *rec, const char *user,
+                          apr_time_t since);
 
 /* Changes: one transaction each, begun, locked, written, committed. A
  * transaction not committed is rolled back when the request ends. */

@@ -26,6 +26,7 @@
 
 #include "webcast.h"
 #include "webcast_admin.h"
+#include "webcast_frab.h"
 
 APLOG_USE_MODULE(webcast);
 
@@ -230,6 +231,7 @@ int webcast_admin_check_config(apr_pool_t *pconf, apr_pool_t *plog,
     const char *err = NULL, *path = NULL;
     webcast_key *key = NULL;
 
+    webcast_frab_init();         /* the schedule import's XML, before threads */
     memset(&w, 0, sizeof(w));
     w.ptemp = ptemp;
     scan(&w, ap_conftree, NULL, 0);

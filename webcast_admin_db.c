@@ -385,6 +385,35 @@ webcast_db_status webcast_admin_db_history(request_rec *r, webcast_kind kind,
     return st == WEBCAST_DB_NOT_FOUND ? WEBCAST_DB_OK : st;
 }
 
+/* The audit's times are the database's clock, the form's httpd's. */
+#define TWIN_CLOCK_SLACK apr_time_from_sec(2)
+
+int webcast_admin_db_twin(request_rec *r, const apr_array_header_t *list,
+                          const webcast_record *rec, const char *user,
+                          apr_time_t since)
+{
+    apr_array_header_t *trail;
+    int i;
+
+    for (i = 0; i < list->nelts; i++) {
+        const webcast_record *c = APR_ARRAY_IDX(list, i, webcast_record *);
+        const webcast_change *made;
+
+        if (c == NULL || c->version != 1 || !webcast_record_same(c, rec)
+            || webcast_admin_db_history(r, c->kind, c->id, 0, &trail)
+               != WEBCAST_DB_OK || trail->nelts == 0) {
+            continue;
+        }
+        made = APR_ARRAY_IDX(trail, trail->nelts - 1, webcast_change *);
+        if (strcmp(made->action, "create") == 0
+            && strcmp(made->user, user) == 0
+            && made->at >= since - TWIN_CLOCK_SLACK) {
+            return i;
+        }
+    }
+    return -1;
+}
+
 /* ---- changes ---- */
 
 struct webcast_admin_tx {

@@ -95,6 +95,9 @@ static const char admin_css[] =
     "th,td{border:1px solid #d5d9e0;padding:.3rem .5rem;text-align:left;"
     "vertical-align:top;overflow-wrap:anywhere}\n"
     ".details dt{font-weight:bold}\n"
+    "ol.talks>li.bad{border:2px solid #b00016}\n"
+    ".problems{color:#b00016;font-weight:bold;margin:.2rem 0;"
+    "padding-left:1.2rem}\n"
     ".details dd{margin:0 0 .5rem}\n"
     "@media (max-width:36rem){main{padding:.6rem}h1{font-size:1.35rem}"
     "table,thead,tbody,tr,th,td{display:block}thead{display:none}"
@@ -605,9 +608,11 @@ const char *webcast_admin_render_workshop(
     put_notice(o, notice, list, n, "workshop");
     putf(o, "<div class=\"actions\"><a class=\"button\" href=\"%s\">"
          "New presentation</a> <a class=\"button secondary\" href=\"%s\">"
+         "Import a schedule</a> <a class=\"button secondary\" href=\"%s\">"
          "Edit workshop</a> <a class=\"button secondary\" href=\"%s\">"
          "Delete workshop</a>",
          href(o, "/presentations/new?workshop=%u", (unsigned)w->id),
+         href(o, "/workshops/%u/import", (unsigned)w->id),
          href(o, "/workshops/%u/edit", (unsigned)w->id),
          href(o, "/workshops/%u/delete", (unsigned)w->id));
     if (site->public_mount) {
@@ -923,4 +928,179 @@ const char *webcast_admin_render_message(apr_pool_t *p,
              H(apr_pstrcat(p, site->mount, link, NULL)), H(link_text));
     }
     return page(o, title);
+}
+
+/* ---- schedule import ---- */
+
+/* A row of the preview: each value as it will be stored (as the form
+ * shows it where the row's own text was refused), and its problems. */
+static void put_import_row(out_t *o, const webcast_import_row *row)
+{
+    int n, i;
+    const webcast_field *f = webcast_fields(WEBCAST_PRESENTATION, &n);
+    const char *title = row->form->raw[PF_TITLE];
+    int bad = row->problems->nelts > 0;
+
+    putf(o, "<li id=\"line-%d\"%s><p><span class=\"when\">Line %d</span> "
+         "<span class=\"talk-title\">%s</span></p>\n", row->line,
+         bad ? " class=\"bad\"" : "", row->line,
+         title && *title ? H(title) : "(no title)");
+    if (bad) {
+        put(o, "<ul class=\"problems\">\n");
+        for (i = 0; i < row->problems->nelts; i++) {
+            putf(o, "<li>%s</li>\n",
+                 H(APR_ARRAY_IDX(row->problems, i, const char *)));
+        }
+        put(o, "</ul>\n");
+    }
+    put(o, "<dl class=\"details\">\n");
+    for (i = PF_TITLE + 1; i < n; i++) {
+        const char *v = row->rec->value[i], *raw = row->form->raw[i];
+
+        if (v == NULL && row->form->error[i] && raw && *raw) {
+            putf(o, "<dt>%s</dt><dd>%s (as written)</dd>\n", H(f[i].label),
+                 H(raw));
+        }
+        else if (v && *v) {
+            putf(o, "<dt>%s</dt><dd>%s</dd>\n", H(f[i].label),
+                 H(shown(o, WEBCAST_PRESENTATION, f[i].name, v)));
+        }
+    }
+    put(o, "</dl>\n</li>\n");
+}
+
+/* What the preview says above the rows. */
+static void put_import_verdict(out_t *o, const webcast_admin_import_page *pg)
+{
+    const webcast_import *im = pg->im;
+    int n = im->rows->nelts;
+
+    if (im->error) {
+        putf(o, "<div class=\"notice problem\" role=\"alert\"><p>Nothing was "
+             "imported: the file cannot be read: %s.</p></div>\n",
+             H(im->error));
+    }
+    else if (im->nbad) {
+        putf(o, "<div class=\"notice problem\" role=\"alert\"><p>Nothing was "
+             "imported: %d of %d row%s need%s a fix, each named below by "
+             "its line. Correct the file and press Preview again: the "
+             "schedule is imported only when every row is right.</p></div>\n",
+             im->nbad, n, n == 1 ? "" : "s", im->nbad == 1 ? "s" : "");
+    }
+    else {
+        putf(o, "<div class=\"notice\" role=\"status\"><p>%d presentation%s "
+             "ready: check them below, then press <strong>Import</strong> "
+             "under the list. Nothing is stored until then.</p></div>\n",
+             n, n == 1 ? "" : "s");
+    }
+}
+
+static void put_import_button(out_t *o, const webcast_admin_import_page *pg)
+{
+    int n = pg->im->rows->nelts;
+
+    putf(o, "<form method=\"post\" action=\"%s\">",
+         href(o, "/workshops/%u/import", (unsigned)pg->workshop->id));
+    put_token(o);
+    putf(o, "<input type=\"hidden\" name=\"content\" value=\"%s\">"
+         "<input type=\"hidden\" name=\"webcast\" value=\"%s\">"
+         "<input type=\"hidden\" name=\"shown\" value=\"%u\">\n"
+         "<div class=\"actions\"><button type=\"submit\" name=\"action\" "
+         "value=\"import\" class=\"big\">Import %d presentation%s</button> "
+         "<a href=\"%s\">Cancel</a></div></form>\n", H(pg->content),
+         H(pg->has_webcast), (unsigned)pg->shown, n, n == 1 ? "" : "s",
+         href(o, "/workshops/%u/", (unsigned)pg->workshop->id));
+}
+
+static void put_webcast_choice(out_t *o, const char *id,
+                               const webcast_admin_import_page *pg)
+{
+    int webcast = !pg->has_webcast || strcmp(pg->has_webcast, "0") != 0;
+
+    putf(o, "<div class=\"field check\"><input type=\"checkbox\" "
+         "id=\"%s\" name=\"webcast\" value=\"1\"%s aria-describedby=\"%s-"
+         "help\"><label for=\"%s\">Webcast these presentations</label>"
+         "<p class=\"help\" id=\"%s-help\">Unless the file says otherwise: "
+         "a has_webcast column, or a recording opt-out in schedule.xml.</p>"
+         "</div>\n", id, webcast ? " checked" : "", id, id, id);
+}
+
+/* The form that sends a file: pasted, or chosen (multipart). */
+static void put_import_form(out_t *o, const webcast_admin_import_page *pg)
+{
+    const char *action = href(o, "/workshops/%u/import",
+                              (unsigned)pg->workshop->id);
+
+    putf(o, "<h2>%s</h2>\n<form class=\"record\" method=\"post\" "
+         "action=\"%s\">", pg->im ? "Paste another" : "Paste a schedule",
+         action);
+    put_token(o);
+    putf(o, "\n<div class=\"field\"><label for=\"i-text\">CSV or "
+         "schedule.xml</label>\n<textarea id=\"i-text\" name=\"text\" "
+         "rows=\"12\" aria-describedby=\"i-text-help\">\n%s</textarea>\n"
+         "<p class=\"help\" id=\"i-text-help\">CSV: the first line names "
+         "the columns, from %s; title, starts_at and ends_at are needed. "
+         "Times in %s, as 2026-11-23 09:00. Or a frab or pretalx "
+         "schedule.xml: each &lt;event&gt; becomes a presentation (its "
+         "title, its persons as the speaker, its abstract as the summary, "
+         "its date and duration).</p></div>\n",
+         H(pg->text), H(webcast_import_columns(o->p)),
+         H(webcast_tz_name(o->site->tz)));
+    put_webcast_choice(o, "i-webcast", pg);
+    put(o, "<div class=\"actions\"><button type=\"submit\" name=\"action\" "
+           "value=\"preview\">Preview</button></div></form>\n");
+    if (pg->upload) {
+        putf(o, "<h2>Or choose a file</h2>\n<form class=\"record\" "
+             "method=\"post\" enctype=\"multipart/form-data\" "
+             "action=\"%s\">", action);
+        put_token(o);
+        put(o, "\n<div class=\"field\"><label for=\"i-file\">A .csv or "
+            "schedule.xml file</label>\n<input type=\"file\" id=\"i-file\" "
+            "name=\"file\" accept=\".csv,.xml,text/csv,application/xml,"
+            "text/xml\"></div>\n");
+        put_webcast_choice(o, "i-webcast2", pg);
+        put(o, "<div class=\"actions\"><button type=\"submit\" name=\"action\" "
+               "value=\"preview\">Preview</button></div></form>\n");
+    }
+}
+
+const char *webcast_admin_render_import(apr_pool_t *p,
+                                        const webcast_admin_site *site,
+                                        const webcast_admin_import_page *pg)
+{
+    out_t *o = out_new(p, site);
+    const webcast_import *im = pg->im;
+    int i;
+
+    putf(o, "<nav class=\"crumbs\"><a href=\"%s\">Workshops</a> &rsaquo; "
+         "<a href=\"%s\">%s</a> &rsaquo;</nav>\n<h1>Import a schedule</h1>\n",
+         href(o, "/workshops/"),
+         href(o, "/workshops/%u/", (unsigned)pg->workshop->id),
+         H(pg->workshop->value[WF_TITLE]));
+    if (pg->problem) {
+        putf(o, "<div class=\"notice problem\" role=\"alert\"><p>%s</p>"
+             "</div>\n", H(pg->problem));
+    }
+    else if (im) {
+        put_import_verdict(o, pg);
+    }
+    else {
+        putf(o, "<p>Presentations for &ldquo;%s&rdquo; from a spreadsheet "
+             "(saved as CSV) or a frab or pretalx schedule.xml. You see "
+             "every row first; then all of them are added, or none.</p>\n",
+             H(pg->workshop->value[WF_TITLE]));
+    }
+    if (im && !im->error) {
+        put(o, "<h2>Preview</h2>\n<ol class=\"talks\">\n");
+        for (i = 0; i < im->rows->nelts; i++) {
+            put_import_row(o, APR_ARRAY_IDX(im->rows, i,
+                                            webcast_import_row *));
+        }
+        put(o, "</ol>\n");
+        if (im->nbad == 0) {
+            put_import_button(o, pg);
+        }
+    }
+    put_import_form(o, pg);
+    return page(o, "Import a schedule");
 }

@@ -11,6 +11,7 @@
 #include <apr_time.h>
 
 #include "webcast_form.h"
+#include "webcast_import.h"
 #include "webcast_model.h"
 #include "webcast_time.h"
 
@@ -86,6 +87,23 @@ const char *webcast_admin_render_message(apr_pool_t *p,
                                          const char *title, const char *text,
                                          const char *href,
                                          const char *link_text);
+
+/* "Import a schedule" into a workshop: the form to paste (or upload) a
+ * file and, once one was sent, the preview of every row. */
+typedef struct {
+    const webcast_record *workshop;
+    const webcast_import *im;   /* the file read; NULL: the blank form */
+    const char *text;           /* pasted text, shown again in its box */
+    const char *content;        /* the file, base64, for the Import button */
+    const char *has_webcast;    /* "1" or "0": the Webcast choice */
+    apr_uint32_t shown;         /* when this preview was made (Unix s.) */
+    int upload;                 /* offer a file field (multipart) too */
+    const char *problem;        /* plain text above the form, or NULL */
+} webcast_admin_import_page;
+
+const char *webcast_admin_render_import(apr_pool_t *p,
+                                        const webcast_admin_site *site,
+                                        const webcast_admin_import_page *pg);
 
 /* The next state a presentation's one-click button moves it to, and the
  * button's words ("Go live", "Ended", "Archive ready"); 0 when none. */
