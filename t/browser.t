@@ -1,7 +1,8 @@
 # t/browser.t - the staff admin in a real browser: Debian's Chromium,
 # headless, driven by playwright-core (t/browser/, installed with npm ci;
 # no browser download). A person signs in, makes a talk live, ends the one
-# before it as the page offers, and sees the public pages change.
+# before it as the page offers, and sees the public pages change; then
+# imports a schedule (a CSV pasted, previewed, corrected, imported).
 use strict;
 use warnings FATAL => 'all';
 
@@ -26,24 +27,40 @@ db_sql(q{INSERT INTO presentation (id, workshop_id, title, speaker_name, starts_
   (110, 110, 'Earlier browser talk', 'Ann Before', UTC_TIMESTAMP() - INTERVAL 1 HOUR, UTC_TIMESTAMP(), 1, 'live'),
   (111, 110, 'Browser talk', 'Bo Browser', UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL 1 HOUR, 1, 'upcoming')});
 
-my @steps = `timeout 120 node '$dir/flip.js' '$base' staff staff-pass 'Browser workshop' 'Browser talk' 'Earlier browser talk' 111 110 2>&1`;
-my $rc = $? >> 8;
-for (@steps) {
-    chomp;
-    if (/^ok - (.*)/) {
-        pass "browser: $1";
+# Run t/browser/$script with @args; each "ok - ..." line is a pass.
+sub session {
+    my ($script, @args) = @_;
+    my @steps = `timeout 120 node '$dir/$script' '$base' staff staff-pass @{[ map { "'$_'" } @args ]} 2>&1`;
+    my $rc = $? >> 8;
+    for (@steps) {
+        chomp;
+        if (/^ok - (.*)/) {
+            pass "browser: $1";
+        }
+        else {
+            fail "browser: $_";
+        }
     }
-    else {
-        fail "browser: $_";
-    }
+    is $rc, 0, "the browser session ($script) ran to its end";
 }
-is $rc, 0, 'the browser session ran to its end';
+
+session('flip.js', 'Browser workshop', 'Browser talk', 'Earlier browser talk', 111, 110);
 is db_sql('SELECT webcast_state FROM presentation WHERE id = 111'), 'live', 'database: the talk is live';
 is db_sql('SELECT webcast_state FROM presentation WHERE id = 110'), 'concluded', 'database: the one before has ended';
 is db_sql(q{SELECT GROUP_CONCAT(CONCAT(record_id, ':', old_value, '>', new_value) ORDER BY id)
             FROM webcast_audit WHERE table_name = 'presentation' AND record_id IN (110, 111)
             AND `user` = 'staff' AND field = 'webcast_state'}),
     '111:upcoming>live,110:live>concluded', 'the audit trail has both, by staff';
+
+session('import.js', 'Browser workshop');
+is db_sql(q{SELECT GROUP_CONCAT(CONCAT_WS('|', title, speaker_name, starts_at, ends_at, summary) ORDER BY starts_at SEPARATOR '/')
+            FROM presentation WHERE workshop_id = 110 AND title LIKE '%import%'}),
+    'Imported in a browser|Ivy Import|2031-01-10 20:00:00|2031-01-10 21:00:00|Pasted, with a comma/'
+    . 'Second imported talk|Sy Second|2031-01-10 22:00:00|2031-01-10 23:30:00',
+    'database: both imported talks, times in UTC (no summary: NULL)';
+is db_sql(q{SELECT COUNT(DISTINCT record_id) FROM webcast_audit WHERE table_name = 'presentation' AND action = 'create'
+            AND `user` = 'staff' AND record_id IN (SELECT id FROM presentation WHERE workshop_id = 110 AND title LIKE '%import%')}),
+    2, 'the audit trail has both creations, by staff';
 
 db_sql(q{DELETE FROM presentation WHERE workshop_id = 110});
 db_sql(q{DELETE FROM workshop WHERE id = 110});
