@@ -276,9 +276,14 @@ int webcast_admin_import(request_rec *r, const webcast_admin_site *site,
         return show(&x, HTTP_OK);
     }
     if (refused) {
+        /* the preview's Import button carries the file: it goes back
+         * into the box, as pasted text does */
+        if (file_of(&x) == NULL && x.len) {
+            x.pg.text = x.data;
+        }
         x.pg.problem = "This page was too old to use (or did not come from "
-                       "this admin), so nothing was imported. What you "
-                       "pasted is below: press Preview again.";
+                       "this admin), so nothing was imported. The schedule "
+                       "is below: press Preview again.";
         return show(&x, HTTP_FORBIDDEN);
     }
     return preview_or_store(&x);

@@ -1025,7 +1025,7 @@ static void put_webcast_choice(out_t *o, const char *id,
          "</div>\n", id, webcast ? " checked" : "", id, id, id);
 }
 
-/* The form that sends a file: pasted, or chosen (multipart). */
+/* The form that sends a file, pasted. */
 static void put_import_form(out_t *o, const webcast_admin_import_page *pg)
 {
     const char *action = href(o, "/workshops/%u/import",
@@ -1049,19 +1049,6 @@ static void put_import_form(out_t *o, const webcast_admin_import_page *pg)
     put_webcast_choice(o, "i-webcast", pg);
     put(o, "<div class=\"actions\"><button type=\"submit\" name=\"action\" "
            "value=\"preview\">Preview</button></div></form>\n");
-    if (pg->upload) {
-        putf(o, "<h2>Or choose a file</h2>\n<form class=\"record\" "
-             "method=\"post\" enctype=\"multipart/form-data\" "
-             "action=\"%s\">", action);
-        put_token(o);
-        put(o, "\n<div class=\"field\"><label for=\"i-file\">A .csv or "
-            "schedule.xml file</label>\n<input type=\"file\" id=\"i-file\" "
-            "name=\"file\" accept=\".csv,.xml,text/csv,application/xml,"
-            "text/xml\"></div>\n");
-        put_webcast_choice(o, "i-webcast2", pg);
-        put(o, "<div class=\"actions\"><button type=\"submit\" name=\"action\" "
-               "value=\"preview\">Preview</button></div></form>\n");
-    }
 }
 
 const char *webcast_admin_render_import(apr_pool_t *p,

@@ -88,8 +88,8 @@ const char *webcast_admin_render_message(apr_pool_t *p,
                                          const char *href,
                                          const char *link_text);
 
-/* "Import a schedule" into a workshop: the form to paste (or upload) a
- * file and, once one was sent, the preview of every row. */
+/* "Import a schedule" into a workshop: the form to paste a file and,
+ * once one was sent, the preview of every row. */
 typedef struct {
     const webcast_record *workshop;
     const webcast_import *im;   /* the file read; NULL: the blank form */
@@ -97,7 +97,6 @@ typedef struct {
     const char *content;        /* the file, base64, for the Import button */
     const char *has_webcast;    /* "1" or "0": the Webcast choice */
     apr_uint32_t shown;         /* when this preview was made (Unix s.) */
-    int upload;                 /* offer a file field (multipart) too */
     const char *problem;        /* plain text above the form, or NULL */
 } webcast_admin_import_page;
 

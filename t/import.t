@@ -274,6 +274,12 @@ my $old = paste(120, "$head\nTyped long ago,2026-11-24 09:00,2026-11-24 10:00\n"
 is $old->code, 403, 'a bad token: 403';
 like $old->decoded_content, qr{nothing was imported}, '... saying so';
 like $old->decoded_content, qr{>\ntitle,starts_at,ends_at\r?\nTyped long ago,2026-11-24 09:00}, '... what was pasted kept';
+my $stale_preview = paste(120, "$head\nLeft open for days,2026-11-24 09:00,2026-11-24 10:00\n")->decoded_content;
+$stale_preview =~ s/name="token" value="[0-9a-f]{40}"/name="token" value="${\ ('0' x 40)}"/g;
+my $stale = press_import(120, $stale_preview);
+is $stale->code, 403, "Import pressed on a preview whose token expired: 403";
+like $stale->decoded_content, qr{<textarea id="i-text" name="text"[^>]*>\ntitle,starts_at,ends_at\r?\nLeft open for days,},
+    '... the schedule back in the box, to preview again';
 is paste(120, "$head\nx,2026-11-24 09:00,2026-11-24 10:00\n", action => 'import', origin => 'http://evil.example')->code,
     403, 'another origin: 403';
 is db_sql('SELECT COUNT(*) FROM presentation'), $n, '... nothing written';
