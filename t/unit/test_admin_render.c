@@ -220,6 +220,60 @@ START_TEST(workshop_with_talks_is_not_deletable)
 }
 END_TEST
 
+static webcast_record *workshop3(void)
+{
+    webcast_record *w = webcast_record_new(test_pool, WEBCAST_WORKSHOP);
+
+    w->id = 3;
+    w->value[WF_TITLE] = "<W>";
+    return w;
+}
+
+START_TEST(import_preview)
+{
+    webcast_admin_site s = site();
+    webcast_admin_import_page pg;
+    const char *csv = "title,starts_at,ends_at\n"
+                      "<script>x</script>,2026-11-25 12:00,2026-11-25 13:00\n";
+    const char *bad = "title,starts_at,ends_at\n"
+                      "ok,2026-11-25 12:00,2026-11-25 13:00\n"
+                      "<b>late</b>,2026-11-25 12:00,2026-11-25 11:00\n";
+    const char *html;
+
+    memset(&pg, 0, sizeof(pg));
+    pg.workshop = workshop3();
+    pg.has_webcast = "1";
+    html = webcast_admin_render_import(test_pool, &s, &pg);
+    HAS(html, "<form class=\"record\" method=\"post\" "
+              "action=\"/admin/workshops/3/import\">");
+    HAS(html, "name=\"token\" value=\"" TOKEN "\"");
+    HAS(html, "name=\"webcast\" value=\"1\" checked");
+    HASNT(html, "value=\"import\"");
+
+    pg.im = webcast_import_read(test_pool, s.tz, 3, "1", csv, strlen(csv));
+    pg.content = "Y29udGVudA==";
+    pg.shown = 1795000000;
+    html = webcast_admin_render_import(test_pool, &s, &pg);
+    HAS(html, "1 presentation ready");
+    HAS(html, "<span class=\"talk-title\">&lt;script&gt;x&lt;/script&gt;"
+              "</span>");
+    HASNT(html, "<script>");
+    HAS(html, "name=\"content\" value=\"Y29udGVudA==\"");
+    HAS(html, "name=\"shown\" value=\"1795000000\"");
+    HAS(html, ">Import 1 presentation</button>");
+    ck_assert_int_eq(count(html, "name=\"token\""), 2);
+
+    pg.im = webcast_import_read(test_pool, s.tz, 3, "1", bad, strlen(bad));
+    pg.text = bad;
+    html = webcast_admin_render_import(test_pool, &s, &pg);
+    HAS(html, "Nothing was imported: 1 of 2 rows needs a fix");
+    HAS(html, "<li id=\"line-3\" class=\"bad\">");
+    HAS(html, "<li>line 3, ends_at: The end must be after the start.</li>");
+    HAS(html, "&lt;b&gt;late&lt;/b&gt;,2026-11-25 12:00");   /* in the box */
+    HASNT(html, "value=\"import\"");
+}
+END_TEST
+
 Suite *admin_render_suite(void)
 {
     Suite *s = suite_create("admin_render");
@@ -231,6 +285,7 @@ Suite *admin_render_suite(void)
     tcase_add_test(tc, not_webcast_has_no_state_button);
     tcase_add_test(tc, form_ties_messages_to_fields);
     tcase_add_test(tc, workshop_with_talks_is_not_deletable);
+    tcase_add_test(tc, import_preview);
     suite_add_tcase(s, tc);
     return s;
 }
