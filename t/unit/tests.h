@@ -24,5 +24,6 @@ Suite *json_suite(void);
 Suite *csv_suite(void);
 Suite *frab_suite(void);
 Suite *import_suite(void);
+Suite *multipart_suite(void);
 
 #endif
