@@ -149,8 +149,12 @@ static const char *slides_kind(const char *url)
     n -= dot - url;
     if ((n == 3 && strncasecmp(dot, "ppt", 3) == 0)
         || (n == 4 && strncasecmp(dot, "pptx", 4) == 0)
-        || (n == 3 && strncasecmp(dot, "pps", 3) == 0)) {
+        || (n == 3 && strncasecmp(dot, "pps", 3) == 0)
+        || (n == 4 && strncasecmp(dot, "ppsx", 4) == 0)) {
         return " (PowerPoint)";
+    }
+    if (n == 3 && strncasecmp(dot, "odp", 3) == 0) {
+        return " (OpenDocument)";
     }
     if (n == 3 && strncasecmp(dot, "key", 3) == 0) {
         return " (Keynote)";

@@ -46,6 +46,7 @@ int main(void)
     srunner_add_suite(sr, frab_suite());
     srunner_add_suite(sr, import_suite());
     srunner_add_suite(sr, multipart_suite());
+    srunner_add_suite(sr, slides_suite());
     srunner_run_all(sr, CK_VERBOSE);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -124,6 +124,10 @@ START_TEST(slides_links)
           "/slides/2026/talk.pdf\">Download the slides (PDF)</a></p>" },
         { "/s/a.key?v=2&x=\"", "<a href=\"/s/a.key?v=2&amp;x=&quot;\">"
           "Download the slides (Keynote)</a>" },
+        { "/slides/7-00112233445566778899aabbccddeeff.ppsx",
+          "Download the slides (PowerPoint)</a>" },
+        { "/slides/7-00112233445566778899aabbccddeeff.odp",
+          "Download the slides (OpenDocument)</a>" },
         { "//evil.example/s.ppt", NULL },
         { "/\\evil.example/s.ppt", NULL },
         { "javascript:alert(1)", NULL },

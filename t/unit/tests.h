@@ -25,5 +25,6 @@ Suite *csv_suite(void);
 Suite *frab_suite(void);
 Suite *import_suite(void);
 Suite *multipart_suite(void);
+Suite *slides_suite(void);
 
 #endif
