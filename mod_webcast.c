@@ -61,6 +61,14 @@ static const command_rec webcast_cmds[] = {
                       NULL, WHERE,
                       "Sites that may show the embed page in a frame "
                       "(CSP frame-ancestors sources; default *)"),
+    AP_INIT_TAKE1("WebcastSlidesDir", webcast_set_slides_dir, NULL, WHERE,
+                  "Directory the staff admin stores uploaded slides in; "
+                  "httpd's user must be able to write it"),
+    AP_INIT_TAKE1("WebcastSlidesURL", webcast_set_slides_url, NULL, WHERE,
+                  "URL under which WebcastSlidesDir is served, e.g. /slides"),
+    AP_INIT_TAKE1("WebcastUploadLimit", webcast_set_upload_limit, NULL,
+                  WHERE, "Largest slides file the admin takes, e.g. 100M "
+                  "(default)"),
     { NULL }
 };
 
@@ -68,6 +76,8 @@ static void webcast_register_hooks(apr_pool_t *p)
 {
     ap_hook_post_config(webcast_find_mounts, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_check_config(webcast_admin_check_config, NULL, NULL,
+                         APR_HOOK_MIDDLE);
+    ap_hook_check_config(webcast_slides_check_config, NULL, NULL,
                          APR_HOOK_MIDDLE);
     ap_hook_optional_fn_retrieve(webcast_db_retrieve_fns, NULL, NULL,
                                  APR_HOOK_MIDDLE);

@@ -45,6 +45,9 @@ typedef struct {
     int cache_ttl;                  /* WebcastCacheTTL seconds, -1 unset */
     const webcast_key *admin_secret; /* WebcastAdminSecretFile's bytes */
     const char *embed_ancestors;    /* WebcastEmbedAncestors, CSP sources */
+    const char *slides_dir;         /* WebcastSlidesDir, absolute */
+    const char *slides_url;         /* WebcastSlidesURL, no trailing '/' */
+    apr_off_t upload_limit;         /* WebcastUploadLimit bytes, 0 unset */
 } webcast_dir_conf;
 
 typedef struct {

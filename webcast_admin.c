@@ -16,6 +16,7 @@
  *   /presentations/new?workshop=<id>
  *   /presentations/<id>/edit     .../delete; .../state (POST: flip)
  *   /presentations/<id>/auto     (POST: follow the schedule again)
+ *   /presentations/<id>/slides   (POST, multipart: upload the slides)
  *   /presentations/<id>/notice, /workshops/<id>/notice   (POST: set one)
  *   /workshops/<id>/import       a schedule file: preview, then import
  *                                (webcast_admin_import.c)
@@ -44,7 +45,7 @@ APLOG_USE_MODULE(webcast);
 
 typedef enum {
     R_NONE = 0, R_TODAY, R_LIST, R_SHOW, R_NEW, R_EDIT, R_DELETE, R_STATE,
-    R_AUTO, R_NOTICE, R_IMPORT
+    R_AUTO, R_NOTICE, R_IMPORT, R_SLIDES
 } route_what;
 
 typedef struct {
@@ -59,6 +60,7 @@ typedef struct {
     const webcast_key *key;         /* the token secret in effect */
     webcast_admin_site site;
     apr_table_t *in;                /* the POST body, or the query */
+    const char *upload_problem;     /* beside the slides upload form */
 } admin_t;
 
 /* ---- routing ---- */
@@ -105,6 +107,8 @@ static int parse_route(const char *rel, route_t *rt)
                  && rt->kind == WEBCAST_PRESENTATION ? R_AUTO
                : strcmp(slash, "/import") == 0
                  && rt->kind == WEBCAST_WORKSHOP ? R_IMPORT
+               : strcmp(slash, "/slides") == 0
+                 && rt->kind == WEBCAST_PRESENTATION ? R_SLIDES
                : strcmp(slash, "/notice") == 0 ? R_NOTICE : R_NONE;
     return rt->what != R_NONE;
 }
@@ -398,6 +402,9 @@ static webcast_admin_notice notice_of(admin_t *a)
              : strcmp(done, "reimported") == 0
              ? "Already imported by an earlier press of Import: nothing "
                "was added twice."
+             : strcmp(done, "slides") == 0
+             ? "The slides are uploaded: the presentation's page links "
+               "them now."
              : NULL;
     return n;
 }
@@ -478,6 +485,7 @@ static int show_form(admin_t *a, int status, webcast_form *form,
                      const char *problem, apr_array_header_t *changes)
 {
     webcast_admin_form_page pg;
+    webcast_admin_upload upload;
     apr_array_header_t *workshops = NULL, *history = NULL;
     webcast_record *w = NULL;
     webcast_db_status st = WEBCAST_DB_OK;
@@ -525,6 +533,11 @@ static int show_form(admin_t *a, int status, webcast_form *form,
     if (history) {
         pg.history = (const webcast_change *const *)history->elts;
         pg.nhistory = history->nelts;
+    }
+    if (webcast_slides_enabled(a->conf)) {
+        upload.limit = webcast_slides_limit(a->r, a->conf);
+        upload.problem = a->upload_problem;
+        pg.upload = &upload;
     }
     return send_html(a->r, status, webcast_admin_render_form(
         a->r->pool, &a->site, &pg));
@@ -838,6 +851,10 @@ static int post_edit(admin_t *a, webcast_kind kind, apr_uint32_t id)
     if (webcast_admin_db_commit(tx) != 0) {
         return not_saved(a, form, id, version);
     }
+    if (kind == WEBCAST_PRESENTATION) {
+        webcast_slides_forget(a->r, a->conf, cur->value[PF_SLIDES_URL],
+                              rec->value[PF_SLIDES_URL]);
+    }
     return after(a, rec, rec->version == cur->version ? "unchanged"
                                                       : "saved");
 }
@@ -882,6 +899,9 @@ static int post_delete(admin_t *a, webcast_kind kind, apr_uint32_t id)
     ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, a->r, WEBCAST_LOG_TAG
                   "%s deleted %s %u", a->site.user, webcast_kind_name(kind),
                   (unsigned)id);
+    if (kind == WEBCAST_PRESENTATION) {
+        webcast_slides_forget(a->r, a->conf, cur->value[PF_SLIDES_URL], NULL);
+    }
     return kind == WEBCAST_WORKSHOP ? see_other(a, "/workshops/?done=deleted")
                                     : after(a, cur, "deleted");
 }
@@ -1049,6 +1069,108 @@ static int post_notice(admin_t *a, webcast_kind kind, apr_uint32_t id)
                       form->value[field] ? "notice" : "cleared");
 }
 
+#define DB_DOWN_UPLOAD "The database did not answer, so nothing was " \
+    "uploaded. Please upload it again in a few seconds."
+
+/* An upload refused: the presentation's form again, the reason beside
+ * the file input. */
+static int slides_refused(admin_t *a, apr_uint32_t id, int status,
+                          const char *problem)
+{
+    webcast_record *rec;
+    webcast_db_status st;
+
+    ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, a->r, WEBCAST_LOG_TAG
+                  "admin refused an upload to %s by %s (%d): %s", a->r->uri,
+                  a->site.user, status, problem);
+    st = webcast_admin_db_get(a->r, WEBCAST_PRESENTATION, id, &rec);
+
+    if (st == WEBCAST_DB_NOT_FOUND) {
+        return not_found(a, "presentation");
+    }
+    if (status == HTTP_SERVICE_UNAVAILABLE || st != WEBCAST_DB_OK) {
+        apr_table_setn(a->r->err_headers_out, "Retry-After",
+                       WEBCAST_RETRY_AFTER);
+    }
+    if (st != WEBCAST_DB_OK) {
+        return message(a, status, "The slides were not uploaded", problem,
+                       apr_psprintf(a->r->pool, "/presentations/%u/edit",
+                                    (unsigned)id), "Back to the presentation");
+    }
+    a->upload_problem = problem;
+    return show_form(a, status, webcast_form_from_record(a->r->pool,
+                     a->site.tz, rec), id, rec->version, "The slides were not "
+                     "uploaded, and nothing was changed: see the message at "
+                     "\u201cSlides file\u201d below.", NULL);
+}
+
+/* The slides upload: the file is received and checked first; then, in
+ * one transaction with its audit row, the record links it; the file it
+ * replaces goes once that is committed. */
+static int post_slides(admin_t *a, apr_uint32_t id)
+{
+    webcast_upload *up;
+    webcast_record *cur, *rec;
+    webcast_admin_tx *tx;
+    webcast_db_status st;
+    const char *name, *url, *err;
+    int n;
+
+    if (!webcast_slides_enabled(a->conf)) {
+        return message(a, HTTP_NOT_FOUND, "Uploads are not set up",
+                       "This admin takes no uploads: its configuration has "
+                       "no WebcastSlidesDir and WebcastSlidesURL.", "/",
+                       "Back to today");
+    }
+    up = webcast_slides_receive(a->r, a->conf, a->key, a->site.user);
+    if (up->bad_token) {
+        ap_log_rerror(APLOG_MARK, APLOG_WARNING, 0, a->r, WEBCAST_LOG_TAG
+                      "admin refused an upload to %s by %s: %s anti-forgery "
+                      "token", a->r->uri, a->site.user,
+                      apr_table_get(up->fields, "token") ? "wrong or expired"
+                                                         : "no");
+        return slides_refused(a, id, HTTP_FORBIDDEN, "This page was too old "
+                              "to upload from (or did not come from this "
+                              "admin), so nothing was uploaded. Choose the "
+                              "file again and press Upload.");
+    }
+    if (up->status != OK) {
+        return slides_refused(a, id, up->status, up->problem);
+    }
+    if (webcast_admin_db_begin(a->r, &tx) != WEBCAST_DB_OK) {
+        return slides_refused(a, id, HTTP_SERVICE_UNAVAILABLE, DB_DOWN_UPLOAD);
+    }
+    st = webcast_admin_db_lock(tx, WEBCAST_PRESENTATION, id, &cur);
+    if (st != WEBCAST_DB_OK) {
+        webcast_admin_db_rollback(tx);
+        return st == WEBCAST_DB_NOT_FOUND ? not_found(a, "presentation")
+            : slides_refused(a, id, HTTP_SERVICE_UNAVAILABLE, DB_DOWN_UPLOAD);
+    }
+    if ((err = webcast_slides_store(a->r, a->conf, up, id, &name, &url))) {
+        webcast_admin_db_rollback(tx);
+        return slides_refused(a, id, HTTP_INSUFFICIENT_STORAGE, apr_pstrcat(
+            a->r->pool, "The server could not store the file (", err, "), "
+            "so nothing was uploaded. Please tell the site's administrator.",
+            NULL));
+    }
+    rec = webcast_record_new(a->r->pool, WEBCAST_PRESENTATION);
+    webcast_fields(WEBCAST_PRESENTATION, &n);
+    memcpy(rec->value, cur->value, n * sizeof(const char *));
+    rec->value[PF_SLIDES_URL] = url;
+    if (webcast_admin_db_write(tx, a->site.user, cur, rec)
+        != WEBCAST_SAVE_OK || webcast_admin_db_commit(tx) != 0) {
+        webcast_admin_db_rollback(tx);
+        webcast_slides_unstore(a->r, a->conf, name);
+        return slides_refused(a, id, HTTP_SERVICE_UNAVAILABLE, DB_DOWN_UPLOAD);
+    }
+    ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, a->r, WEBCAST_LOG_TAG
+                  "%s uploaded \"%s\" (%" APR_OFF_T_FMT " bytes) as %s for "
+                  "presentation %u", a->site.user, up->filename, up->size,
+                  name, (unsigned)id);
+    webcast_slides_forget(a->r, a->conf, cur->value[PF_SLIDES_URL], url);
+    return after(a, rec, "slides");
+}
+
 /* ---- the handler ---- */
 
 static int do_post(admin_t *a, const route_t *rt)
@@ -1065,6 +1187,9 @@ static int do_post(admin_t *a, const route_t *rt)
                        "site", "This change did not come from a page of "
                        "this admin, so nothing was changed. Open the admin "
                        "and do it from there.", "/", "Open the admin");
+    }
+    if (rt->what == R_SLIDES) {
+        return post_slides(a, rt->id);      /* multipart: its own reader */
     }
     if ((rv = read_form(r, rt->what == R_IMPORT ? WEBCAST_ADMIN_MAX_IMPORT_BODY
                                                 : WEBCAST_ADMIN_MAX_BODY,
@@ -1209,9 +1334,9 @@ int webcast_admin_handler(request_rec *r)
         return do_post(&a, &rt);
     }
     if (r->method_number != M_GET || rt.what == R_STATE
-        || rt.what == R_AUTO || rt.what == R_NOTICE) {
+        || rt.what == R_AUTO || rt.what == R_NOTICE || rt.what == R_SLIDES) {
         if (rt.what == R_STATE || rt.what == R_AUTO
-            || rt.what == R_NOTICE) {
+            || rt.what == R_NOTICE || rt.what == R_SLIDES) {
             ap_allow_methods(r, REPLACE_ALLOW, "POST", NULL);
         }
         else if (rt.what == R_TODAY || rt.what == R_LIST

@@ -15,6 +15,7 @@
 #include "webcast.h"
 #include "webcast_admin_render.h"
 #include "webcast_form.h"
+#include "webcast_slides.h"
 
 /* Largest form body accepted; a form holds two TEXT fields of 64 KB,
  * which percent-encoding can triple. */
@@ -105,8 +106,64 @@ webcast_save_status webcast_admin_db_write(webcast_admin_tx *tx,
                                            const char *user,
                                            const webcast_record *from,
                                            webcast_record *to);
+/* How many presentations link `url` as their slides. */
+webcast_db_status webcast_admin_db_slides_users(request_rec *r,
+                                                const char *url, int *n);
+
 /* 0 when committed. */
 int webcast_admin_db_commit(webcast_admin_tx *tx);
 void webcast_admin_db_rollback(webcast_admin_tx *tx);
+
+/* webcast_slides_config.c: WebcastSlidesDir, WebcastSlidesURL,
+ * WebcastUploadLimit, and their check at startup (the directory exists
+ * and httpd's user may write it; the two go together). */
+#define WEBCAST_UPLOAD_LIMIT_DEFAULT ((apr_off_t)100 * 1024 * 1024)
+const char *webcast_set_slides_dir(cmd_parms *cmd, void *conf,
+                                   const char *arg);
+const char *webcast_set_slides_url(cmd_parms *cmd, void *conf,
+                                   const char *arg);
+const char *webcast_set_upload_limit(cmd_parms *cmd, void *conf,
+                                     const char *arg);
+int webcast_slides_check_config(apr_pool_t *pconf, apr_pool_t *plog,
+                                apr_pool_t *ptemp, server_rec *s);
+
+/* webcast_admin_slides.c: the slides upload (POST
+ * presentations/<id>/slides), a multipart body streamed to a temp file
+ * in WebcastSlidesDir and checked there. */
+typedef struct {
+    int status;                 /* OK, or the HTTP status of a refusal */
+    const char *problem;        /* why, for people; NULL when taken */
+    int bad_token;              /* refused for the anti-forgery token */
+    apr_table_t *fields;        /* the form's text fields */
+    const char *filename;       /* as the person's computer named it */
+    const webcast_slides_type *type;
+    const char *temp;           /* the checked file, by its temp name */
+    apr_off_t size;
+} webcast_upload;
+
+/* 1 when r's admin has WebcastSlidesDir and WebcastSlidesURL. */
+int webcast_slides_enabled(const webcast_dir_conf *conf);
+/* The largest file taken: WebcastUploadLimit, or less where
+ * LimitRequestBody would refuse the body first. */
+apr_off_t webcast_slides_limit(request_rec *r, const webcast_dir_conf *conf);
+/* Read the body: a file of an allowed type, checked, or a refusal. The
+ * token is checked before the file's first byte is written. */
+webcast_upload *webcast_slides_receive(request_rec *r,
+                                       const webcast_dir_conf *conf,
+                                       const webcast_key *key,
+                                       const char *user);
+/* Give the received file its own name in WebcastSlidesDir: NULL with
+ * *name and *url (the slides_url) set, or a message. */
+const char *webcast_slides_store(request_rec *r, const webcast_dir_conf *conf,
+                                 webcast_upload *up, apr_uint32_t id,
+                                 const char **name, const char **url);
+/* Remove a stored file again (its transaction failed). */
+void webcast_slides_unstore(request_rec *r, const webcast_dir_conf *conf,
+                            const char *name);
+/* After a committed change of slides_url from old to new: the file
+ * behind old is removed when it is one the module stored and no
+ * presentation links it any more. */
+void webcast_slides_forget(request_rec *r, const webcast_dir_conf *conf,
+                           const char *old_url, const char *new_url);
 
 #endif

@@ -43,6 +43,7 @@ static const char *const kind_labels[2][ST_KIND_COUNT] = {
 #define LABEL_LAST_ID "webcast_admin_last_id"
 #define LABEL_AUDIT_ADD "webcast_admin_audit_add"
 #define LABEL_AUDIT_LIST "webcast_admin_audit_list"
+#define LABEL_SLIDES_USERS "webcast_admin_slides_users"
 
 /* The columns of a record as read: id, version, every field, then for a
  * presentation its workshop's title, stream name and notice and the last
@@ -158,6 +159,8 @@ const char *webcast_admin_db_prepare(server_rec *s)
                " FROM webcast_audit"
                " WHERE table_name = %s AND record_id = %s AND version > %s"
                " ORDER BY id DESC LIMIT 500", LABEL_AUDIT_LIST);
+    prepare(s, "SELECT COUNT(*) FROM presentation WHERE slides_url = %s",
+            LABEL_SLIDES_USERS);
     return NULL;
 }
 
@@ -412,6 +415,19 @@ int webcast_admin_db_twin(request_rec *r, const apr_array_header_t *list,
         }
     }
     return -1;
+}
+
+webcast_db_status webcast_admin_db_slides_users(request_rec *r,
+                                                const char *url, int *n)
+{
+    apr_array_header_t *rows;
+    webcast_db_status st = select_on(r, webcast_db_acquire(r),
+                                     LABEL_SLIDES_USERS, 1, &url, copy_first,
+                                     WEBCAST_PRESENTATION, &rows);
+
+    *n = st == WEBCAST_DB_OK ? (int)to_u32(APR_ARRAY_IDX(rows, 0,
+                                                         const char *)) : 0;
+    return st;
 }
 
 /* ---- changes ---- */

@@ -95,6 +95,9 @@ void *webcast_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
     conf->cache_ttl = add->cache_ttl >= 0 ? add->cache_ttl : base->cache_ttl;
     MERGE(admin_secret);
     MERGE(embed_ancestors);
+    MERGE(slides_dir);
+    MERGE(slides_url);
+    MERGE(upload_limit);
     return conf;
 }
 

@@ -14,6 +14,7 @@
 
 #include "webcast_admin_render.h"
 #include "webcast_html.h"
+#include "webcast_slides.h"
 #include "webcast_state.h"
 
 typedef struct {
@@ -801,6 +802,35 @@ static void put_changes(out_t *o, webcast_kind kind,
     put(o, "</ul>\n");
 }
 
+/* Its own form (forms do not nest), after the record's: the token comes
+ * first, as the upload handler wants it before the file. */
+static void put_upload(out_t *o, const webcast_admin_form_page *pg)
+{
+    const webcast_admin_upload *up = pg->upload;
+    const char *id = "f-slides_file";
+
+    putf(o, "<section class=\"upload\" id=\"slides-upload\">\n"
+         "<h2>Slides file</h2>\n<form class=\"record\" method=\"post\" "
+         "action=\"%s\" enctype=\"multipart/form-data\">\n",
+         href(o, "/presentations/%u/slides", (unsigned)pg->id));
+    put_token(o);
+    putf(o, "\n<div class=\"field%s\">\n<label for=\"%s\">Upload the "
+         "slides</label>\n", up->problem ? " invalid" : "", id);
+    if (up->problem) {
+        putf(o, "<p class=\"error\" id=\"%s-error\">%s</p>\n", id,
+             H(up->problem));
+    }
+    putf(o, "<input type=\"file\" id=\"%s\" name=\"slides_file\" "
+         "accept=\"%s\" required", id, H(webcast_slides_accept(o->p)));
+    put_described(o, id, up->problem != NULL, 0, 1);
+    putf(o, ">\n<p class=\"help\" id=\"%s-help\">%s, up to %s. The file "
+         "replaces the slides above: the public page links it at once.</p>"
+         "\n</div>\n<div class=\"actions\"><button type=\"submit\">Upload"
+         "</button></div>\n</form>\n</section>\n", id,
+         H(webcast_slides_kinds(o->p)), H(webcast_size_text(o->p,
+                                                            up->limit)));
+}
+
 const char *webcast_admin_render_form(apr_pool_t *p,
                                       const webcast_admin_site *site,
                                       const webcast_admin_form_page *pg)
@@ -870,6 +900,9 @@ const char *webcast_admin_render_form(apr_pool_t *p,
              href(o, "/%ss/%u/delete", what, (unsigned)pg->id), what);
     }
     put(o, "</div>\n</form>\n");
+    if (pg->id && pg->upload && kind == WEBCAST_PRESENTATION) {
+        put_upload(o, pg);
+    }
     if (pg->id) {
         put_history(o, kind, pg->history, pg->nhistory);
     }

@@ -54,6 +54,12 @@ const char *webcast_admin_render_workshop(
     webcast_record *const *list, int n,
     const webcast_change *const *history, int nhistory);
 
+/* The slides upload form, under a stored presentation's form. */
+typedef struct {
+    apr_off_t limit;            /* the largest file taken, in bytes */
+    const char *problem;        /* plain text beside the file input */
+} webcast_admin_upload;
+
 typedef struct {
     const webcast_form *form;
     apr_uint32_t id;            /* 0: a new record */
@@ -69,6 +75,7 @@ typedef struct {
     int nchanges;                               /* others changed */
     const webcast_change *const *history;
     int nhistory;
+    const webcast_admin_upload *upload;   /* NULL: no upload form */
 } webcast_admin_form_page;
 
 const char *webcast_admin_render_form(apr_pool_t *p,

@@ -274,6 +274,51 @@ START_TEST(import_preview)
 }
 END_TEST
 
+/* The slides upload: its own multipart form after the record's, the
+ * token before the file input, the limit in words, a message tied to
+ * the input; none for a record not stored yet. */
+START_TEST(upload_form)
+{
+    webcast_admin_site st = site();
+    webcast_record *rec = talk(9, "2", "Talk", "2026-11-25 20:00:00",
+                               "upcoming");
+    webcast_admin_upload up = { 1024 * 1024, NULL };
+    webcast_admin_form_page pg;
+    const char *html, *tok, *file;
+
+    memset(&pg, 0, sizeof(pg));
+    pg.form = webcast_form_from_record(test_pool, st.tz, rec);
+    pg.id = 9;
+    pg.version = 1;
+    pg.upload = &up;
+    html = webcast_admin_render_form(test_pool, &st, &pg);
+    HAS(html, "<form class=\"record\" method=\"post\" action=\""
+              "/admin/presentations/9/slides\" enctype=\"multipart/form-data\">");
+    HAS(html, "<input type=\"file\" id=\"f-slides_file\" name=\"slides_file\" "
+              "accept=\".pdf,.ppt,.pptx,.pps,.ppsx,.key,.odp\" required "
+              "aria-describedby=\"f-slides_file-help\">");
+    HAS(html, "PDF (.pdf), PowerPoint (.ppt, .pptx, .pps, .ppsx), Keynote "
+              "(.key) or OpenDocument (.odp), up to 1 MB.");
+    tok = strstr(strstr(html, "/slides\" enctype"), "name=\"token\"");
+    file = strstr(html, "type=\"file\"");
+    ck_assert(tok != NULL && file != NULL && tok < file);
+    ck_assert_int_eq(count(html, "<form "), 2);
+    HASNT(html, "f-slides_file-error");
+    up.problem = "\u201c<x>.exe\u201d is not a slides file";
+    html = webcast_admin_render_form(test_pool, &st, &pg);
+    HAS(html, "<div class=\"field invalid\">\n<label for=\"f-slides_file\">");
+    HAS(html, "<p class=\"error\" id=\"f-slides_file-error\">\u201c&lt;x&gt;"
+              ".exe\u201d is not a slides file</p>");
+    HAS(html, "aria-describedby=\"f-slides_file-error f-slides_file-help\" "
+              "aria-invalid=\"true\"");
+    pg.id = 0;
+    HASNT(webcast_admin_render_form(test_pool, &st, &pg), "slides_file");
+    pg.id = 9;
+    pg.upload = NULL;
+    HASNT(webcast_admin_render_form(test_pool, &st, &pg), "slides_file");
+}
+END_TEST
+
 Suite *admin_render_suite(void)
 {
     Suite *s = suite_create("admin_render");
@@ -286,6 +331,7 @@ Suite *admin_render_suite(void)
     tcase_add_test(tc, form_ties_messages_to_fields);
     tcase_add_test(tc, workshop_with_talks_is_not_deletable);
     tcase_add_test(tc, import_preview);
+    tcase_add_test(tc, upload_form);
     suite_add_tcase(s, tc);
     return s;
 }
