@@ -188,12 +188,13 @@ int webcast_slides_check_config(apr_pool_t *pconf, apr_pool_t *plog,
         ap_conf_vector_t **sec = (ap_conf_vector_t **)core->sec_url->elts;
         webcast_dir_conf *base =
             ap_get_module_config(s->lookup_defaults, &webcast_module);
-        const char *name = apr_psprintf(ptemp, "The server config of %s:%u",
-                                        s->server_hostname ? s->server_hostname
-                                        : "(unnamed)", (unsigned)s->port);
+        const char *host = apr_psprintf(ptemp, "%s:%u", s->server_hostname
+                                        ? s->server_hostname : "(unnamed)",
+                                        (unsigned)s->port);
         int i;
 
-        err = check_conf(ptemp, seen, base, name);
+        err = check_conf(ptemp, seen, base, apr_pstrcat(ptemp, "The server "
+                         "config of ", host, NULL));
         for (i = 0; i < core->sec_url->nelts && err == NULL; i++) {
             core_dir_config *dir = ap_get_core_module_config(sec[i]);
             webcast_dir_conf *loc = ap_get_module_config(sec[i],
@@ -202,8 +203,8 @@ int webcast_slides_check_config(apr_pool_t *pconf, apr_pool_t *plog,
                 continue;
             }
             err = check_conf(ptemp, seen, base ? webcast_merge_dir_conf(
-                ptemp, base, loc) : loc, apr_psprintf(ptemp, "<Location "
-                "%s> of %s", dir->d, name + strlen("The server config of ")));
+                ptemp, base, loc) : loc, apr_psprintf(ptemp, "<Location %s> "
+                "of %s", dir->d, host));
         }
     }
     if (err != NULL) {

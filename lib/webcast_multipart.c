@@ -56,7 +56,7 @@ struct webcast_multipart {
     apr_table_t *fields;
 };
 
-#define BROKEN "the upload is malformed (not what a browser sends): "
+#define BROKEN "malformed multipart body: "
 
 static const char *fail(webcast_multipart *mp, const char *msg)
 {

@@ -7,16 +7,9 @@
 // Prints "ok - ..." per step; exits non-zero at the first failure.
 'use strict';
 const fs = require('fs');
-const { chromium } = require('playwright-core');
+const { launch, ok } = require('./harness');
 
 const [base, user, pass, talkId, pdfFile, badFile] = process.argv.slice(2);
-
-function ok(cond, what) {
-  if (!cond) {
-    throw new Error('not ok - ' + what);
-  }
-  console.log('ok - ' + what);
-}
 
 // Press Upload with `file` chosen; the answer to the POST.
 async function upload(page, file) {
@@ -31,13 +24,7 @@ async function upload(page, file) {
 }
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-           '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync',
-           '--disable-dev-shm-usage'],
-  });
+  const browser = await launch();
   try {
     const context = await browser.newContext({
       httpCredentials: { username: user, password: pass },
