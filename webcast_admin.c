@@ -610,13 +610,16 @@ static int page_delete(admin_t *a, webcast_kind kind, apr_uint32_t id)
 
 /* ---- changes ---- */
 
-static webcast_record *record_of(admin_t *a, const webcast_form *form)
+/* A record to write: a checked form's values, or a locked record's to
+ * change. */
+static webcast_record *record_of(admin_t *a, webcast_kind kind,
+                                 const char *const *values)
 {
-    webcast_record *rec = webcast_record_new(a->r->pool, form->kind);
+    webcast_record *rec = webcast_record_new(a->r->pool, kind);
     int n;
 
-    webcast_fields(form->kind, &n);
-    memcpy(rec->value, form->value, n * sizeof(const char *));
+    webcast_fields(kind, &n);
+    memcpy(rec->value, values, n * sizeof(const char *));
     return rec;
 }
 
@@ -705,7 +708,7 @@ static int post_new(admin_t *a, webcast_kind kind)
         return show_form(a, HTTP_UNPROCESSABLE_ENTITY, form, 0, 0, NULL,
                          NULL);
     }
-    rec = record_of(a, form);
+    rec = record_of(a, form->kind, form->value);
     if (kind == WEBCAST_PRESENTATION) {
         webcast_record_manual_wins(rec, "upcoming");
     }
@@ -835,7 +838,7 @@ static int post_edit(admin_t *a, webcast_kind kind, apr_uint32_t id)
         webcast_admin_db_rollback(tx);
         return stale(a, form, cur, version);
     }
-    rec = record_of(a, form);
+    rec = record_of(a, form->kind, form->value);
     if (kind == WEBCAST_PRESENTATION) {
         webcast_record_manual_wins(rec, cur->value[PF_STATE]);
     }
@@ -921,7 +924,7 @@ static int post_state(admin_t *a, apr_uint32_t id)
     webcast_state now;
     webcast_form *form;
     apr_time_t since, until;
-    int n, was_auto;
+    int was_auto;
 
     if (to == WEBCAST_STATE_UNKNOWN || from == WEBCAST_STATE_UNKNOWN) {
         return message(a, HTTP_BAD_REQUEST, "Not a state",
@@ -966,9 +969,7 @@ static int post_state(admin_t *a, apr_uint32_t id)
                        apr_psprintf(a->r->pool, "/presentations/%u/edit",
                                     (unsigned)id), "Edit it");
     }
-    rec = webcast_record_new(a->r->pool, WEBCAST_PRESENTATION);
-    webcast_fields(WEBCAST_PRESENTATION, &n);
-    memcpy(rec->value, cur->value, n * sizeof(const char *));
+    rec = record_of(a, cur->kind, cur->value);
     rec->value[PF_STATE] = webcast_state_name(to);
     rec->value[PF_WEBCAST_AUTO] = "0";      /* by hand: the schedule waits */
     if (webcast_record_check(a->r->pool, WEBCAST_PRESENTATION, rec->value,
@@ -1021,9 +1022,7 @@ static int post_field(admin_t *a, webcast_kind kind, apr_uint32_t id,
         webcast_admin_db_rollback(tx);
         return db_error(a, st, webcast_kind_name(kind));
     }
-    rec = webcast_record_new(a->r->pool, kind);
-    webcast_fields(kind, &n);
-    memcpy(rec->value, cur->value, n * sizeof(const char *));
+    rec = record_of(a, cur->kind, cur->value);
     rec->value[field] = value;
     if (webcast_admin_db_write(tx, a->site.user, cur, rec)
         != WEBCAST_SAVE_OK || webcast_admin_db_commit(tx) != 0) {
@@ -1114,7 +1113,6 @@ static int post_slides(admin_t *a, apr_uint32_t id)
     webcast_admin_tx *tx;
     webcast_db_status st;
     const char *name, *url, *err;
-    int n;
 
     if (!webcast_slides_enabled(a->conf)) {
         return message(a, HTTP_NOT_FOUND, "Uploads are not set up",
@@ -1153,9 +1151,7 @@ static int post_slides(admin_t *a, apr_uint32_t id)
             "so nothing was uploaded. Please tell the site's administrator.",
             NULL));
     }
-    rec = webcast_record_new(a->r->pool, WEBCAST_PRESENTATION);
-    webcast_fields(WEBCAST_PRESENTATION, &n);
-    memcpy(rec->value, cur->value, n * sizeof(const char *));
+    rec = record_of(a, cur->kind, cur->value);
     rec->value[PF_SLIDES_URL] = url;
     if (webcast_admin_db_write(tx, a->site.user, cur, rec)
         != WEBCAST_SAVE_OK || webcast_admin_db_commit(tx) != 0) {

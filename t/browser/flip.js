@@ -5,7 +5,7 @@
 //   node flip.js BASE_URL USER PASSWORD WORKSHOP_TITLE TALK_TITLE EARLIER_TITLE TALK_ID EARLIER_ID
 // Prints "ok - ..." per step; exits non-zero at the first failure.
 'use strict';
-const { launch, ok } = require('./harness');
+const { launch, ok, adminPage, noRefusals } = require('./harness');
 
 const [base, user, pass, workshop, talk, earlier, talkId, earlierId] =
     process.argv.slice(2);
@@ -13,15 +13,7 @@ const [base, user, pass, workshop, talk, earlier, talkId, earlierId] =
 (async () => {
   const browser = await launch();
   try {
-    const context = await browser.newContext({
-      httpCredentials: { username: user, password: pass },
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15000);
-    const refused = [];
-    page.on('console', (m) => {
-      if (/Content Security Policy/.test(m.text())) refused.push(m.text());
-    });
+    const { context, page, refused } = await adminPage(browser, user, pass);
 
     let res = await page.goto(base + '/admin/workshops/');
     ok(res.status() === 200, 'signed in: the workshop list answers 200');
@@ -47,9 +39,7 @@ const [base, user, pass, workshop, talk, earlier, talkId, earlierId] =
            .includes('\u201c' + earlier + '\u201d is now Ended.'),
        'confirmed: the talk before it has ended');
 
-    ok(refused.length === 0,
-       'the admin pages asked for nothing their CSP refuses' +
-       (refused.length ? ': ' + refused[0] : ''));
+    noRefusals(refused);
 
     const pub = await context.newPage();
     res = await pub.goto(base + '/presentations/' + talkId + '/');

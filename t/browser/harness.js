@@ -23,4 +23,25 @@ function ok(cond, what) {
   console.log('ok - ' + what);
 }
 
-module.exports = { launch, ok };
+// A page of a new context signed in to the admin (HTTP Basic), and the
+// Content-Security-Policy refusals its console reports.
+async function adminPage(browser, user, pass) {
+  const context = await browser.newContext({
+    httpCredentials: { username: user, password: pass },
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  const refused = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/.test(m.text())) refused.push(m.text());
+  });
+  return { context, page, refused };
+}
+
+function noRefusals(refused) {
+  ok(refused.length === 0,
+     'the admin pages asked for nothing their CSP refuses' +
+     (refused.length ? ': ' + refused[0] : ''));
+}
+
+module.exports = { launch, ok, adminPage, noRefusals };

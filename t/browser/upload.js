@@ -7,7 +7,7 @@
 // Prints "ok - ..." per step; exits non-zero at the first failure.
 'use strict';
 const fs = require('fs');
-const { launch, ok } = require('./harness');
+const { launch, ok, adminPage, noRefusals } = require('./harness');
 
 const [base, user, pass, talkId, pdfFile, badFile] = process.argv.slice(2);
 
@@ -26,15 +26,7 @@ async function upload(page, file) {
 (async () => {
   const browser = await launch();
   try {
-    const context = await browser.newContext({
-      httpCredentials: { username: user, password: pass },
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15000);
-    const refused = [];
-    page.on('console', (m) => {
-      if (/Content Security Policy/.test(m.text())) refused.push(m.text());
-    });
+    const { context, page, refused } = await adminPage(browser, user, pass);
 
     let res = await page.goto(base + '/admin/presentations/' + talkId +
                               '/edit');
@@ -54,9 +46,7 @@ async function upload(page, file) {
     ok((await page.locator('.notice').first().innerText())
            .includes('The slides are uploaded'),
        'the page after says the slides are uploaded');
-    ok(refused.length === 0,
-       'the admin pages asked for nothing their CSP refuses' +
-       (refused.length ? ': ' + refused[0] : ''));
+    noRefusals(refused);
 
     const pub = await context.newPage();
     res = await pub.goto(base + '/presentations/' + talkId + '/');
