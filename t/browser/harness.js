@@ -38,9 +38,9 @@ async function adminPage(browser, user, pass) {
   return { context, page, refused };
 }
 
-function noRefusals(refused) {
+function noRefusals(refused, pages = 'the admin pages') {
   ok(refused.length === 0,
-     'the admin pages asked for nothing their CSP refuses' +
+     pages + ' asked for nothing their CSP refuses' +
      (refused.length ? ': ' + refused[0] : ''));
 }
 

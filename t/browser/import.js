@@ -6,7 +6,7 @@
 //   node import.js BASE_URL USER PASSWORD WORKSHOP_TITLE
 // Prints "ok - ..." per step; exits non-zero at the first failure.
 'use strict';
-const { launch, ok } = require('./harness');
+const { launch, ok, adminPage, noRefusals } = require('./harness');
 
 const [base, user, pass, workshop] = process.argv.slice(2);
 
@@ -21,15 +21,7 @@ const right = 'Second imported talk,Sy Second,2031-01-10 14:00,' +
 (async () => {
   const browser = await launch();
   try {
-    const context = await browser.newContext({
-      httpCredentials: { username: user, password: pass },
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15000);
-    const refused = [];
-    page.on('console', (m) => {
-      if (/Content Security Policy/.test(m.text())) refused.push(m.text());
-    });
+    const { page, refused } = await adminPage(browser, user, pass);
 
     await page.goto(base + '/admin/workshops/');
     await page.getByRole('link', { name: workshop, exact: true }).click();
@@ -79,9 +71,7 @@ const right = 'Second imported talk,Sy Second,2031-01-10 14:00,' +
        list.includes('Second imported talk'),
        'the imported talks are on the workshop page');
 
-    ok(refused.length === 0,
-       'the import pages asked for nothing their CSP refuses' +
-       (refused.length ? ': ' + refused[0] : ''));
+    noRefusals(refused, 'the import pages');
   } finally {
     await browser.close();
   }
