@@ -23,6 +23,8 @@
 #include "webcast_assets.h"
 #include "webcast_cache.h"
 #include "webcast_json.h"
+#include "webcast_compress.h"
+#include "webcast_encoding.h"
 #include "webcast_refmovie.h"
 #include "webcast_render.h"
 #include "webcast_route.h"
@@ -669,20 +671,47 @@ static apr_time_t fresh_until(request_rec *r, const webcast_dir_conf *conf,
                              resp->expires);
 }
 
+/* The admin's header and footer go between the parts of a page. */
+static int has_includes(const webcast_dir_conf *conf,
+                        const webcast_response *resp)
+{
+    return resp->is_page && (conf->header_name || conf->footer_name);
+}
+
+/* An answer with compressed copies varies by Accept-Encoding and is
+ * compressed already: mod_deflate must neither compress it again nor
+ * rename its ETag. */
+static webcast_encoding choose_coding(request_rec *r,
+                                      const webcast_response *resp,
+                                      const webcast_accept *accept)
+{
+    if (resp->codings == 0) {
+        return WEBCAST_ENC_IDENTITY;
+    }
+    apr_table_mergen(r->headers_out, "Vary", "Accept-Encoding");
+    apr_table_setn(r->subprocess_env, "no-gzip", "1");
+    return webcast_accept_choose(accept, resp->codings);
+}
+
 /* Headers, validators (304 when the client's copy is current), body.
  * The admin's header and footer are fetched per request, so pages that
- * include them carry no validators of their own. */
+ * include them carry no validators of their own (and no compressed
+ * copies: see cache_key()). */
 static int send_response(request_rec *r, const webcast_dir_conf *conf,
                          const webcast_route_t *route,
                          const webcast_response *resp,
+                         const webcast_accept *accept,
                          const char *cache_state)
 {
-    int includes = resp->is_page && (conf->header_name || conf->footer_name);
+    int includes = has_includes(conf, resp);
+    webcast_encoding enc = choose_coding(r, resp, accept);
+    const char *inm;
     int rc;
 
     ap_set_content_type(r, resp->content_type);
     if (!includes && resp->etag) {
-        apr_table_setn(r->headers_out, "ETag", resp->etag);
+        apr_table_setn(r->headers_out, "ETag",
+                       webcast_encoding_etag(r->pool, resp->etag, enc));
     }
     if (!includes && resp->last_modified) {
         ap_update_mtime(r, resp->last_modified);
@@ -701,8 +730,21 @@ static int send_response(request_rec *r, const webcast_dir_conf *conf,
         apr_table_unset(r->headers_in, "If-Modified-Since");
         apr_table_unset(r->headers_in, "If-Unmodified-Since");
     }
+    /* A tag mod_deflate renamed (when it compressed an answer at
+     * WebcastCacheTTL 0) still names our bytes. */
+    if ((inm = apr_table_get(r->headers_in, "If-None-Match")) != NULL) {
+        apr_table_set(r->headers_in, "If-None-Match",
+                      webcast_inm_undeflate(r->pool, inm));
+    }
     if ((rc = ap_meets_conditions(r)) != OK) {
         return rc;
+    }
+    if (enc != WEBCAST_ENC_IDENTITY) {
+        apr_table_setn(r->headers_out, "Content-Encoding",
+                       webcast_encoding_name(enc));
+        ap_set_content_length(r, resp->coded[enc].len);
+        ap_rwrite(resp->coded[enc].data, (int)resp->coded[enc].len, r);
+        return OK;
     }
     if (!includes) {
         ap_set_content_length(r, (resp->head ? strlen(resp->head) : 0)
@@ -734,15 +776,17 @@ static int redirect_slash(request_rec *r)
 /* What an answer's bytes depend on: the URL and the settings that shape
  * it. The settings are config-time objects, so their addresses name them,
  * and an <If> that changes one for some requests gets its own entries.
- * (Header and footer are added when sending, not cached.) */
+ * Header and footer are added when sending, not cached, but a page with
+ * them has no compressed copies (they would hold no header or footer). */
 static const char *cache_key(request_rec *r, const webcast_dir_conf *conf)
 {
-    return apr_psprintf(r->pool, "%pp %pp %pp %pp %pp %pp %pp %pp %pp %s",
+    return apr_psprintf(r->pool, "%pp %pp %pp %pp %pp %pp %pp %pp %pp %d %s",
                         (void *)r->server, (void *)conf->mount,
                         (void *)conf->tz, (void *)conf->archive_url,
                         (void *)conf->live_url, (void *)conf->archive_hls,
                         (void *)conf->live_hls, (void *)conf->stylesheet,
-                        (void *)conf->archive_alternates, r->uri);
+                        (void *)conf->archive_alternates,
+                        conf->header_name || conf->footer_name, r->uri);
 }
 
 /* Fresh from the cache, else from the database (and into the cache), else
@@ -751,18 +795,21 @@ static int serve(request_rec *r, const webcast_dir_conf *conf,
                  const webcast_route_t *route)
 {
     webcast_response resp, cached;
+    webcast_accept accept;
     const char *key = NULL;
     int have = 0, fresh = 0, rc;
 
+    webcast_accept_parse(apr_table_get(r->headers_in, "Accept-Encoding"),
+                         &accept);
     /* Assets are in memory already; an oEmbed answer depends on its
      * query, which the key leaves out. */
     if (cache && conf->cache_ttl > 0 && route->kind != WEBCAST_ROUTE_ASSET
         && route->kind != WEBCAST_ROUTE_OEMBED) {
         key = cache_key(r, conf);
-        have = webcast_cache_get(cache, key, r->request_time, r->pool,
-                                 &cached, &fresh);
+        have = webcast_cache_get(cache, key, r->request_time, &accept,
+                                 r->pool, &cached, &fresh);
         if (have && fresh) {
-            return send_response(r, conf, route, &cached, "hit");
+            return send_response(r, conf, route, &cached, &accept, "hit");
         }
     }
     rc = build(r, conf, route, &resp);
@@ -772,7 +819,7 @@ static int serve(request_rec *r, const webcast_dir_conf *conf,
                       r->uri);
         apr_table_setn(r->headers_out, "Warning", "110 - \"Response is Stale\"");
         cached.max_age = 0;
-        return send_response(r, conf, route, &cached, "stale");
+        return send_response(r, conf, route, &cached, &accept, "stale");
     }
     if (rc == UNAVAILABLE) {
         return unavailable(r, conf);
@@ -784,9 +831,13 @@ static int serve(request_rec *r, const webcast_dir_conf *conf,
         return error_page(r, conf, rc);
     }
     if (key) {
+        /* Compressed once here, sent from memory on every hit. */
+        if (!has_includes(conf, &resp)) {
+            webcast_compress_response(r->pool, &resp);
+        }
         webcast_cache_put(cache, key, &resp, fresh_until(r, conf, &resp));
     }
-    return send_response(r, conf, route, &resp, key ? "miss" : NULL);
+    return send_response(r, conf, route, &resp, &accept, key ? "miss" : NULL);
 }
 
 /* Is `name` the handler SetHandler gives this request? Evaluated as

@@ -73,16 +73,36 @@ static const char *copy_str(apr_pool_t *p, const char *s)
     return s ? apr_pstrdup(p, s) : NULL;
 }
 
-static void copy_response(apr_pool_t *p, webcast_response *to,
-                          const webcast_response *from)
+static webcast_bytes copy_bytes(apr_pool_t *p, webcast_bytes b)
 {
+    webcast_bytes copy = { b.data ? apr_pmemdup(p, b.data, b.len) : NULL,
+                           b.len };
+    return copy;
+}
+
+/* Everything, or only what is sent in the coding `only` (>= 0). */
+static void copy_response(apr_pool_t *p, webcast_response *to,
+                          const webcast_response *from, int only)
+{
+    int e, identity = only < 0 || only == WEBCAST_ENC_IDENTITY;
+
     *to = *from;
     to->content_type = copy_str(p, from->content_type);
-    to->head = copy_str(p, from->head);
-    to->body = from->body_len ? apr_pmemdup(p, from->body, from->body_len)
-                              : copy_str(p, from->body);
-    to->tail = copy_str(p, from->tail);
+    to->head = identity ? copy_str(p, from->head) : NULL;
+    to->body = !identity ? NULL
+               : from->body_len ? apr_pmemdup(p, from->body, from->body_len)
+               : copy_str(p, from->body);
+    to->tail = identity ? copy_str(p, from->tail) : NULL;
     to->etag = copy_str(p, from->etag);
+    for (e = WEBCAST_ENC_IDENTITY + 1; e < WEBCAST_ENC_COUNT; e++) {
+        if (only < 0 || only == e) {
+            to->coded[e] = copy_bytes(p, from->coded[e]);
+        }
+        else {
+            to->coded[e].data = NULL;
+            to->coded[e].len = 0;
+        }
+    }
 }
 
 static apr_size_t length(const char *s)
@@ -96,6 +116,11 @@ static apr_size_t footprint(const char *key, const webcast_response *r)
         + length(r->head) + (r->body_len ? r->body_len : length(r->body))
         + length(r->tail)
         + length(r->etag);
+    int e;
+
+    for (e = WEBCAST_ENC_IDENTITY + 1; e < WEBCAST_ENC_COUNT; e++) {
+        n += r->coded[e].data ? r->coded[e].len : 0;
+    }
     return (n / BLOCK + 1) * BLOCK;
 }
 
@@ -109,14 +134,16 @@ static void evict(webcast_cache *c, entry *e)
 }
 
 int webcast_cache_get(webcast_cache *c, const char *key, apr_time_t now,
-                      apr_pool_t *p, webcast_response *out, int *fresh)
+                      const webcast_accept *accept, apr_pool_t *p,
+                      webcast_response *out, int *fresh)
 {
     entry *e;
 
     apr_thread_mutex_lock(c->mutex);
     e = apr_hash_get(c->index, key, APR_HASH_KEY_STRING);
     if (e != NULL) {
-        copy_response(p, out, &e->resp);
+        copy_response(p, out, &e->resp, accept == NULL ? -1
+                      : (int)webcast_accept_choose(accept, e->resp.codings));
         *fresh = now < e->expires;
     }
     apr_thread_mutex_unlock(c->mutex);
@@ -145,7 +172,7 @@ void webcast_cache_put(webcast_cache *c, const char *key,
         e = apr_palloc(pool, sizeof(*e));
         e->pool = pool;
         e->key = apr_pstrdup(pool, key);
-        copy_response(pool, &e->resp, resp);
+        copy_response(pool, &e->resp, resp, -1);
         e->expires = expires;
         e->size = size;
         APR_RING_INSERT_TAIL(&c->order, e, entry, link);

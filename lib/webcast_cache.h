@@ -12,6 +12,8 @@
 #include <apr_pools.h>
 #include <apr_time.h>
 
+#include "webcast_encoding.h"
+
 /* One answer, as the handler writes it. */
 typedef struct {
     const char *content_type;
@@ -20,6 +22,12 @@ typedef struct {
                                          * NULs (a binary movie); 0: a
                                          * string, strlen() */
     int is_page;                        /* header/footer go between parts */
+    /* Compressed copies of head + body + tail, made once when the answer
+     * is cached: codings has a WEBCAST_ENC_BIT for each the answer has
+     * (so it varies by Accept-Encoding); coded[] holds them, except in a
+     * copy from webcast_cache_get(), which holds only the one chosen. */
+    unsigned codings;
+    webcast_bytes coded[WEBCAST_ENC_COUNT];
     apr_time_t last_modified;
     const char *etag;                   /* quoted */
     int max_age;                        /* Cache-Control max-age */
@@ -33,10 +41,13 @@ typedef struct webcast_cache webcast_cache;
 apr_status_t webcast_cache_create(apr_pool_t *parent, apr_size_t max_bytes,
                                   webcast_cache **out);
 
-/* Copy the entry for `key` into `p`. Returns 0 when there is none, else 1
- * with *fresh telling whether it is still within its TTL. */
+/* Copy the entry for `key` into `p`: of its bytes only the coding that
+ * `accept` chooses (webcast_accept_choose), all of them when it is NULL.
+ * Returns 0 when there is none, else 1 with *fresh telling whether it is
+ * still within its TTL. */
 int webcast_cache_get(webcast_cache *c, const char *key, apr_time_t now,
-                      apr_pool_t *p, webcast_response *out, int *fresh);
+                      const webcast_accept *accept, apr_pool_t *p,
+                      webcast_response *out, int *fresh);
 
 /* Store a copy until `expires` (and after, as a stale fallback), evicting
  * the oldest entries while the cache is over its size. */

@@ -26,13 +26,13 @@ START_TEST(fresh_then_stale)
     int fresh = -1;
 
     ck_assert_int_eq(webcast_cache_create(test_pool, 1 << 20, &c), APR_SUCCESS);
-    ck_assert_int_eq(webcast_cache_get(c, "k", 100, test_pool, &out, &fresh), 0);
+    ck_assert_int_eq(webcast_cache_get(c, "k", 100, NULL, test_pool, &out, &fresh), 0);
     webcast_cache_put(c, "k", &in, 200);
-    ck_assert_int_eq(webcast_cache_get(c, "k", 199, test_pool, &out, &fresh), 1);
+    ck_assert_int_eq(webcast_cache_get(c, "k", 199, NULL, test_pool, &out, &fresh), 1);
     ck_assert_int_eq(fresh, 1);
     ck_assert_str_eq(out.body, "page");
     ck_assert_ptr_ne(out.body, in.body);            /* a copy, not a share */
-    ck_assert_int_eq(webcast_cache_get(c, "k", 200, test_pool, &out, &fresh), 1);
+    ck_assert_int_eq(webcast_cache_get(c, "k", 200, NULL, test_pool, &out, &fresh), 1);
     ck_assert_int_eq(fresh, 0);                     /* kept, but stale */
 }
 END_TEST
@@ -48,7 +48,7 @@ START_TEST(binary_body_is_kept_whole)
     in.body_len = sizeof(movie);
     webcast_cache_create(test_pool, 1 << 20, &c);
     webcast_cache_put(c, "k", &in, 10);
-    ck_assert_int_eq(webcast_cache_get(c, "k", 0, test_pool, &out, &fresh), 1);
+    ck_assert_int_eq(webcast_cache_get(c, "k", 0, NULL, test_pool, &out, &fresh), 1);
     ck_assert_uint_eq(out.body_len, sizeof(movie));
     ck_assert_mem_eq(out.body, movie, sizeof(movie));
     ck_assert_ptr_ne(out.body, in.body);
@@ -65,7 +65,7 @@ START_TEST(replacing_a_key_keeps_one_entry)
     webcast_cache_create(test_pool, 1 << 20, &c);
     webcast_cache_put(c, "k", &a, 10);
     webcast_cache_put(c, "k", &b, 10);
-    webcast_cache_get(c, "k", 0, test_pool, &out, &fresh);
+    webcast_cache_get(c, "k", 0, NULL, test_pool, &out, &fresh);
     ck_assert_str_eq(out.body, "new");
     webcast_cache_usage(c, &entries, &bytes);
     ck_assert_int_eq(entries, 1);
@@ -84,8 +84,8 @@ START_TEST(removed_is_gone)
     webcast_cache_put(c, "other", &a, 10);
     webcast_cache_remove(c, "k");
     webcast_cache_remove(c, "never-there");
-    ck_assert_int_eq(webcast_cache_get(c, "k", 100, test_pool, &out, &fresh), 0);
-    ck_assert_int_eq(webcast_cache_get(c, "other", 0, test_pool, &out, &fresh), 1);
+    ck_assert_int_eq(webcast_cache_get(c, "k", 100, NULL, test_pool, &out, &fresh), 0);
+    ck_assert_int_eq(webcast_cache_get(c, "other", 0, NULL, test_pool, &out, &fresh), 1);
     webcast_cache_usage(c, &entries, &bytes);
     ck_assert_int_eq(entries, 1);
 }
@@ -110,15 +110,59 @@ START_TEST(memory_stays_within_the_bound)
     }
     ck_assert_int_gt(entries, 5);
     /* the oldest went first; the newest is there */
-    ck_assert_int_eq(webcast_cache_get(c, "k0", 0, test_pool, &out, &fresh), 0);
-    ck_assert_int_eq(webcast_cache_get(c, "k199", 0, test_pool, &out, &fresh), 1);
+    ck_assert_int_eq(webcast_cache_get(c, "k0", 0, NULL, test_pool, &out, &fresh), 0);
+    ck_assert_int_eq(webcast_cache_get(c, "k199", 0, NULL, test_pool, &out, &fresh), 1);
     /* an entry larger than the whole cache is not stored */
     big = apr_palloc(test_pool, max + 1);
     memset(big, 'y', max);
     big[max] = '\0';
     r = response(big);
     webcast_cache_put(c, "huge", &r, 10);
-    ck_assert_int_eq(webcast_cache_get(c, "huge", 0, test_pool, &out, &fresh), 0);
+    ck_assert_int_eq(webcast_cache_get(c, "huge", 0, NULL, test_pool, &out, &fresh), 0);
+}
+END_TEST
+
+START_TEST(coded_copies_are_kept_and_only_the_chosen_one_copied_out)
+{
+    webcast_cache *c;
+    webcast_response in = response("<p>page</p>"), out;
+    webcast_accept gzip_only, none;
+    int fresh, entries;
+    apr_size_t plain, bytes;
+    char *big = apr_palloc(test_pool, 3 * 8192);
+
+    webcast_cache_create(test_pool, 1 << 20, &c);
+    webcast_cache_put(c, "k", &in, 10);
+    webcast_cache_usage(c, &entries, &plain);
+    /* compressed bytes count against the bound */
+    memset(big, 'z', 3 * 8192);
+    in.codings = WEBCAST_ENC_BIT(WEBCAST_ENC_GZIP) | WEBCAST_ENC_BIT(WEBCAST_ENC_BR);
+    in.coded[WEBCAST_ENC_GZIP].data = big;
+    in.coded[WEBCAST_ENC_GZIP].len = 3 * 8192;
+    in.coded[WEBCAST_ENC_BR].data = "b\0r";
+    in.coded[WEBCAST_ENC_BR].len = 3;
+    webcast_cache_put(c, "k", &in, 10);
+    webcast_cache_usage(c, &entries, &bytes);
+    ck_assert_uint_ge(bytes, plain + 3 * 8192);
+
+    webcast_accept_parse("gzip", &gzip_only);
+    ck_assert_int_eq(webcast_cache_get(c, "k", 0, &gzip_only, test_pool, &out, &fresh), 1);
+    ck_assert_uint_eq(out.codings, in.codings);         /* it still varies */
+    ck_assert_uint_eq(out.coded[WEBCAST_ENC_GZIP].len, 3 * 8192);
+    ck_assert_ptr_ne(out.coded[WEBCAST_ENC_GZIP].data, big);
+    ck_assert_int_eq(memcmp(out.coded[WEBCAST_ENC_GZIP].data, big, 3 * 8192), 0);
+    ck_assert_ptr_null(out.coded[WEBCAST_ENC_BR].data);
+    ck_assert_ptr_null(out.body);                       /* not sent: not copied */
+
+    webcast_accept_parse(NULL, &none);
+    webcast_cache_get(c, "k", 0, &none, test_pool, &out, &fresh);
+    ck_assert_str_eq(out.body, "<p>page</p>");
+    ck_assert_ptr_null(out.coded[WEBCAST_ENC_GZIP].data);
+
+    webcast_cache_get(c, "k", 0, NULL, test_pool, &out, &fresh);   /* all */
+    ck_assert_str_eq(out.body, "<p>page</p>");
+    ck_assert_uint_eq(out.coded[WEBCAST_ENC_BR].len, 3);
+    ck_assert_int_eq(memcmp(out.coded[WEBCAST_ENC_BR].data, "b\0r", 3), 0);
 }
 END_TEST
 
@@ -160,7 +204,7 @@ static void *worker(void *data)
             r.etag = apr_pstrcat(w->pool, "\"", tag, "\"", NULL);
             webcast_cache_put(w->cache, key, &r, i);
         }
-        else if (webcast_cache_get(w->cache, key, i, w->pool, &out, &fresh)) {
+        else if (webcast_cache_get(w->cache, key, i, NULL, w->pool, &out, &fresh)) {
             const char *tag = out.body + strlen(key) + 1, *dash;
             apr_size_t n = strlen(out.etag) - 2, pad, k;
             int torn;
@@ -229,6 +273,7 @@ Suite *cache_suite(void)
     tcase_add_test(tc, replacing_a_key_keeps_one_entry);
     tcase_add_test(tc, memory_stays_within_the_bound);
     tcase_add_test(tc, removed_is_gone);
+    tcase_add_test(tc, coded_copies_are_kept_and_only_the_chosen_one_copied_out);
     tcase_add_test(tc, threads_share_it);
     suite_add_tcase(s, tc);
     return s;

@@ -31,6 +31,8 @@ int main(void)
 
     apr_initialize();
     sr = srunner_create(route_suite());
+    srunner_add_suite(sr, encoding_suite());
+    srunner_add_suite(sr, compress_suite());
     srunner_add_suite(sr, pattern_suite());
     srunner_add_suite(sr, refmovie_suite());
     srunner_add_suite(sr, html_suite());

@@ -10,6 +10,8 @@ extern apr_pool_t *test_pool;
 TCase *tcase_with_pool(const char *name);
 
 Suite *route_suite(void);
+Suite *encoding_suite(void);
+Suite *compress_suite(void);
 Suite *pattern_suite(void);
 Suite *refmovie_suite(void);
 Suite *html_suite(void);
