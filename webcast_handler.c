@@ -789,15 +789,40 @@ static const char *cache_key(request_rec *r, const webcast_dir_conf *conf)
                         conf->header_name || conf->footer_name, r->uri);
 }
 
-/* Fresh from the cache, else from the database (and into the cache), else
- * - the database being down - the last good copy, marked stale. */
+/* Build the answer; with a key, store it (compressed once here, sent from
+ * memory on every hit) or forget what is gone, then land the lease so the
+ * requests waiting for this build go on. */
+static int refresh(request_rec *r, const webcast_dir_conf *conf,
+                   const webcast_route_t *route, const char *key,
+                   webcast_lease *lease, webcast_response *resp)
+{
+    int rc = build(r, conf, route, resp);
+
+    if (key && rc == OK) {
+        if (!has_includes(conf, resp)) {
+            webcast_compress_response(r->pool, resp);
+        }
+        webcast_cache_put(cache, key, resp, fresh_until(r, conf, resp));
+    }
+    else if (key && rc != UNAVAILABLE) {
+        webcast_cache_remove(cache, key);       /* gone: not even stale */
+    }
+    webcast_cache_land(lease, rc);              /* OK (0): "look again" */
+    return rc;
+}
+
+/* Fresh from the cache, or its last copy while another request builds the
+ * next (one build per key at a time); else built here (and into the
+ * cache); else - the database being down - the last good copy, marked
+ * stale. */
 static int serve(request_rec *r, const webcast_dir_conf *conf,
                  const webcast_route_t *route)
 {
     webcast_response resp, cached;
     webcast_accept accept;
+    webcast_lease *lease = NULL;
     const char *key = NULL;
-    int have = 0, fresh = 0, rc;
+    int have = 0, rc = OK;
 
     webcast_accept_parse(apr_table_get(r->headers_in, "Accept-Encoding"),
                          &accept);
@@ -806,13 +831,27 @@ static int serve(request_rec *r, const webcast_dir_conf *conf,
     if (cache && conf->cache_ttl > 0 && route->kind != WEBCAST_ROUTE_ASSET
         && route->kind != WEBCAST_ROUTE_OEMBED) {
         key = cache_key(r, conf);
-        have = webcast_cache_get(cache, key, r->request_time, &accept,
-                                 r->pool, &cached, &fresh);
-        if (have && fresh) {
+        switch (webcast_cache_lookup(cache, key, r->request_time, &accept,
+                                     r->pool, &cached, &have, &lease, &rc)) {
+        case WEBCAST_CACHE_FRESH:
             return send_response(r, conf, route, &cached, &accept, "hit");
+        case WEBCAST_CACHE_UPDATING:
+            return send_response(r, conf, route, &cached, &accept,
+                                 "updating");
+        case WEBCAST_CACHE_SHARED:      /* the build it waited for failed */
+            return rc == UNAVAILABLE ? unavailable(r, conf)
+                                     : error_page(r, conf, rc);
+        case WEBCAST_CACHE_TIMEOUT:     /* built here too, as without */
+            ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, r, WEBCAST_LOG_TAG
+                          "%s: another request has been building this page "
+                          "for a while (a slow database?): building it too",
+                          r->uri);
+            break;
+        case WEBCAST_CACHE_BUILD:
+            break;
         }
     }
-    rc = build(r, conf, route, &resp);
+    rc = refresh(r, conf, route, key, lease, &resp);
     if (rc == UNAVAILABLE && have) {
         ap_log_rerror(APLOG_MARK, APLOG_WARNING, 0, r, WEBCAST_LOG_TAG
                       "database unavailable: serving the cached copy of %s",
@@ -825,19 +864,10 @@ static int serve(request_rec *r, const webcast_dir_conf *conf,
         return unavailable(r, conf);
     }
     if (rc != OK) {
-        if (have) {
-            webcast_cache_remove(cache, key);   /* gone: not even stale */
-        }
         return error_page(r, conf, rc);
     }
-    if (key) {
-        /* Compressed once here, sent from memory on every hit. */
-        if (!has_includes(conf, &resp)) {
-            webcast_compress_response(r->pool, &resp);
-        }
-        webcast_cache_put(cache, key, &resp, fresh_until(r, conf, &resp));
-    }
-    return send_response(r, conf, route, &resp, &accept, key ? "miss" : NULL);
+    return send_response(r, conf, route, &resp, &accept,
+                         key ? "miss" : NULL);
 }
 
 /* Is `name` the handler SetHandler gives this request? Evaluated as

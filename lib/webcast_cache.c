@@ -4,6 +4,11 @@
  * it gives its memory back (the allocator keeps only a few free blocks).
  * Sizes are accounted in whole pool blocks, so the bound
  * holds for real memory, not just for string lengths.
+ *
+ * A flight is a key being built: in `flights` while it is, with the
+ * requests waiting for it counted, so the last one to leave (the builder
+ * landing, or a waiter after it landed) recycles it into a free list,
+ * which grows only to the number of builds at one time.
  */
 #include <string.h>
 
@@ -11,6 +16,7 @@
 #include <apr_hash.h>
 #include <apr_ring.h>
 #include <apr_strings.h>
+#include <apr_thread_cond.h>
 #include <apr_thread_mutex.h>
 
 #include "webcast_cache.h"
@@ -29,14 +35,35 @@ struct entry {
 
 APR_RING_HEAD(entry_ring, entry);
 
+typedef struct flight flight;
+struct flight {
+    flight *next_free;
+    const char *key;                /* in the builder's pool */
+    apr_time_t started;
+    int waiters, landed, status;
+};
+
+struct webcast_lease {
+    webcast_cache *cache;
+    apr_pool_t *pool;
+    flight *f;                      /* NULL once landed */
+};
+
 struct webcast_cache {
     apr_pool_t *pool;
     apr_thread_mutex_t *mutex;
+    apr_thread_cond_t *landed;      /* broadcast when any flight lands */
     apr_hash_t *index;
     struct entry_ring order;
     apr_size_t max_bytes, bytes;
     int entries;
+    apr_hash_t *flights;
+    flight *free_flights;
+    apr_interval_time_t wait, lost;
 };
+
+#define FLIGHT_WAIT apr_time_from_sec(2)
+#define FLIGHT_LOST apr_time_from_sec(10)
 
 apr_status_t webcast_cache_create(apr_pool_t *parent, apr_size_t max_bytes,
                                   webcast_cache **out)
@@ -62,10 +89,24 @@ apr_status_t webcast_cache_create(apr_pool_t *parent, apr_size_t max_bytes,
     c->pool = pool;
     c->max_bytes = max_bytes;
     c->index = apr_hash_make(pool);
+    c->flights = apr_hash_make(pool);
+    c->wait = FLIGHT_WAIT;
+    c->lost = FLIGHT_LOST;
     APR_RING_INIT(&c->order, entry, link);
     rv = apr_thread_mutex_create(&c->mutex, APR_THREAD_MUTEX_DEFAULT, pool);
+    if (rv == APR_SUCCESS) {
+        rv = apr_thread_cond_create(&c->landed, pool);
+    }
     *out = c;
     return rv;
+}
+
+void webcast_cache_set_flight_limits(webcast_cache *c,
+                                     apr_interval_time_t wait,
+                                     apr_interval_time_t lost)
+{
+    c->wait = wait;
+    c->lost = lost;
 }
 
 static const char *copy_str(apr_pool_t *p, const char *s)
@@ -200,4 +241,147 @@ void webcast_cache_usage(webcast_cache *c, int *entries, apr_size_t *bytes)
     *entries = c->entries;
     *bytes = c->bytes;
     apr_thread_mutex_unlock(c->mutex);
+}
+
+/* ---- single flight (everything below runs under c->mutex) ---- */
+
+static void recycle(webcast_cache *c, flight *f)
+{
+    f->next_free = c->free_flights;
+    c->free_flights = f;
+}
+
+static void land(webcast_lease *l, int status)
+{
+    webcast_cache *c = l->cache;
+    flight *f = l->f;
+
+    if (f == NULL) {
+        return;
+    }
+    apr_thread_mutex_lock(c->mutex);
+    /* A flight given up as lost has been replaced: leave the new one. */
+    if (apr_hash_get(c->flights, f->key, APR_HASH_KEY_STRING) == f) {
+        apr_hash_set(c->flights, f->key, APR_HASH_KEY_STRING, NULL);
+    }
+    f->landed = 1;
+    f->status = status;
+    if (f->waiters == 0) {
+        recycle(c, f);
+    }
+    apr_thread_cond_broadcast(c->landed);
+    apr_thread_mutex_unlock(c->mutex);
+    l->f = NULL;
+}
+
+/* A builder that returned without landing (its pool is going). */
+static apr_status_t abandon(void *data)
+{
+    land(data, 0);
+    return APR_SUCCESS;
+}
+
+void webcast_cache_land(webcast_lease *l, int status)
+{
+    if (l != NULL) {
+        apr_pool_cleanup_kill(l->pool, l, abandon);
+        land(l, status);
+    }
+}
+
+static webcast_lease *take_off(webcast_cache *c, const char *key,
+                               apr_pool_t *p)
+{
+    webcast_lease *l = apr_palloc(p, sizeof(*l));
+    flight *f = c->free_flights;
+
+    if (f != NULL) {
+        c->free_flights = f->next_free;
+    }
+    else {
+        f = apr_palloc(c->pool, sizeof(*f));
+    }
+    f->key = apr_pstrdup(p, key);
+    f->started = apr_time_now();
+    f->waiters = f->landed = f->status = 0;
+    apr_hash_set(c->flights, f->key, APR_HASH_KEY_STRING, f);
+    l->cache = c;
+    l->pool = p;
+    l->f = f;
+    apr_pool_cleanup_register(p, l, abandon, apr_pool_cleanup_null);
+    return l;
+}
+
+/* Wait for `f` to land until `deadline`: BUILD when it landed with 0 (look
+ * again), SHARED with its failure, or TIMEOUT. */
+static webcast_cache_state wait_for(webcast_cache *c, flight *f,
+                                    apr_time_t deadline, int *status)
+{
+    int landed;
+
+    f->waiters++;
+    while (!f->landed && apr_time_now() < deadline) {
+        apr_thread_cond_timedwait(c->landed, c->mutex,
+                                  deadline - apr_time_now());
+    }
+    f->waiters--;
+    landed = f->landed;
+    *status = f->status;
+    if (landed && f->waiters == 0) {
+        recycle(c, f);
+    }
+    return !landed ? WEBCAST_CACHE_TIMEOUT
+           : *status != 0 ? WEBCAST_CACHE_SHARED : WEBCAST_CACHE_BUILD;
+}
+
+webcast_cache_state webcast_cache_lookup(webcast_cache *c, const char *key,
+                                         apr_time_t now,
+                                         const webcast_accept *accept,
+                                         apr_pool_t *p, webcast_response *out,
+                                         int *have, webcast_lease **lease,
+                                         int *status)
+{
+    webcast_cache_state st = WEBCAST_CACHE_BUILD;
+    apr_time_t deadline = 0;
+
+    *have = 0;
+    *lease = NULL;
+    apr_thread_mutex_lock(c->mutex);
+    while (st == WEBCAST_CACHE_BUILD) {
+        entry *e = apr_hash_get(c->index, key, APR_HASH_KEY_STRING);
+        flight *f = apr_hash_get(c->flights, key, APR_HASH_KEY_STRING);
+
+        if (e != NULL) {
+            copy_response(p, out, &e->resp, accept == NULL ? -1
+                          : (int)webcast_accept_choose(accept,
+                                                       e->resp.codings));
+            *have = 1;
+            if (now < e->expires) {
+                st = WEBCAST_CACHE_FRESH;
+                break;
+            }
+        }
+        if (f != NULL && apr_time_now() - f->started > c->lost) {
+            apr_hash_set(c->flights, f->key, APR_HASH_KEY_STRING, NULL);
+            f = NULL;                   /* its builder may still land it */
+        }
+        if (f == NULL) {
+            *lease = take_off(c, key, p);
+            break;
+        }
+        /* The last copy while another builds the next, unless a scheduled
+         * change has passed since it was made: it would show the old
+         * state (it stays the fallback in an outage, see BUILD). */
+        if (e != NULL && (e->resp.expires == 0 || now < e->resp.expires)) {
+            st = WEBCAST_CACHE_UPDATING;
+            break;
+        }
+        *have = 0;
+        if (deadline == 0) {
+            deadline = apr_time_now() + c->wait;
+        }
+        st = wait_for(c, f, deadline, status);
+    }
+    apr_thread_mutex_unlock(c->mutex);
+    return st;
 }

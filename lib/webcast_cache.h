@@ -5,6 +5,10 @@
  * held across anything slower than a memcpy (never across a query), and
  * stay after they expire so that a database outage can be answered with
  * the last good page. Pure APR: unit-tested without httpd.
+ *
+ * Single flight: however many requests ask for a key at once, one builds
+ * it (it holds the key's lease) and the others get the last copy while it
+ * does, or, when there is none, wait for it (a bounded time).
  */
 #ifndef WEBCAST_CACHE_H
 #define WEBCAST_CACHE_H
@@ -48,6 +52,46 @@ apr_status_t webcast_cache_create(apr_pool_t *parent, apr_size_t max_bytes,
 int webcast_cache_get(webcast_cache *c, const char *key, apr_time_t now,
                       const webcast_accept *accept, apr_pool_t *p,
                       webcast_response *out, int *fresh);
+
+/* What webcast_cache_lookup() found, and so what the caller does. */
+typedef enum {
+    WEBCAST_CACHE_FRESH,        /* *out is within its TTL: send it */
+    WEBCAST_CACHE_UPDATING,     /* *out is the last copy, past its TTL
+                                 * (not past resp.expires), while another
+                                 * request builds the next: send it */
+    WEBCAST_CACHE_BUILD,        /* build it, store it, land *lease; *out is
+                                 * the last copy when *have */
+    WEBCAST_CACHE_SHARED,       /* the build this request waited for failed
+                                 * with *status: answer the same */
+    WEBCAST_CACHE_TIMEOUT       /* the build this request waited for took
+                                 * longer than the wait allows: build it
+                                 * (and store it) without the lease */
+} webcast_cache_state;
+
+/* The right to build a key; released by webcast_cache_land() or, at the
+ * latest, when the pool it was given in is cleared. */
+typedef struct webcast_lease webcast_lease;
+
+/* webcast_cache_get() that takes part in the key's single flight. A
+ * request that finds no copy and another building the key waits for that
+ * build, then looks again. */
+webcast_cache_state webcast_cache_lookup(webcast_cache *c, const char *key,
+                                         apr_time_t now,
+                                         const webcast_accept *accept,
+                                         apr_pool_t *p, webcast_response *out,
+                                         int *have, webcast_lease **lease,
+                                         int *status);
+
+/* The build is over: `status` 0 when its answer was stored (or is not to
+ * be shared: those waiting look again), else what they are to answer. */
+void webcast_cache_land(webcast_lease *lease, int status);
+
+/* How long a request waits for another's build (default 2 s) and after
+ * how long a build that never landed is given up and the key leased
+ * again (default 10 s). For tests. */
+void webcast_cache_set_flight_limits(webcast_cache *c,
+                                     apr_interval_time_t wait,
+                                     apr_interval_time_t lost);
 
 /* Store a copy until `expires` (and after, as a stale fallback), evicting
  * the oldest entries while the cache is over its size. */

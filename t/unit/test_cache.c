@@ -1,4 +1,5 @@
 /* test_cache.c - the page cache: fresh and stale, replacement, the bound. */
+#include <stdlib.h>
 #include <string.h>
 
 #include <apr_strings.h>
@@ -166,6 +167,252 @@ START_TEST(coded_copies_are_kept_and_only_the_chosen_one_copied_out)
 }
 END_TEST
 
+/* ---- single flight ---- */
+
+typedef struct {
+    webcast_cache *cache;
+    const char *key;
+    int state, status, have, built;
+    const char *body;
+    apr_time_t took;
+} asker_t;
+
+/* Look the key up; a builder takes 300 ms, stores "built" and lands. */
+static void *ask(void *data)
+{
+    asker_t *a = data;
+    apr_pool_t *p;
+    webcast_lease *lease;
+    webcast_response out;
+    apr_time_t t0 = apr_time_now();
+
+    apr_pool_create_unmanaged_ex(&p, NULL, NULL);
+    a->state = webcast_cache_lookup(a->cache, a->key, 1000, NULL, p, &out,
+                                    &a->have, &lease, &a->status);
+    a->took = apr_time_now() - t0;
+    a->body = a->have ? strdup(out.body) : NULL;
+    if (a->state == WEBCAST_CACHE_BUILD) {
+        webcast_response r = response("built");
+
+        a->built = 1;
+        apr_sleep(apr_time_from_msec(300));
+        webcast_cache_put(a->cache, a->key, &r, 2000);
+        webcast_cache_land(lease, 0);
+    }
+    apr_pool_destroy(p);
+    return NULL;
+}
+
+static void ask_at_once(webcast_cache *c, asker_t *a, int n)
+{
+    pthread_t t[16];
+    int i;
+
+    for (i = 0; i < n; i++) {
+        memset(&a[i], 0, sizeof(a[i]));
+        a[i].cache = c;
+        a[i].key = "k";
+        ck_assert_int_eq(pthread_create(&t[i], NULL, ask, &a[i]), 0);
+    }
+    for (i = 0; i < n; i++) {
+        pthread_join(t[i], NULL);
+    }
+}
+
+START_TEST(one_build_however_many_ask)
+{
+    webcast_cache *c;
+    asker_t a[12];
+    int i, builds = 0;
+
+    webcast_cache_create(test_pool, 1 << 20, &c);
+    ask_at_once(c, a, 12);
+    for (i = 0; i < 12; i++) {
+        builds += a[i].built;
+        if (!a[i].built) {
+            /* no copy at all: they waited for the one build */
+            ck_assert_int_eq(a[i].state, WEBCAST_CACHE_FRESH);
+            ck_assert_str_eq(a[i].body, "built");
+        }
+        free((void *)a[i].body);
+    }
+    ck_assert_int_eq(builds, 1);
+}
+END_TEST
+
+START_TEST(the_last_copy_while_it_is_rebuilt)
+{
+    webcast_cache *c;
+    webcast_response old = response("old"), out;
+    asker_t a[8];
+    int i, builds = 0, updating = 0, fresh;
+
+    webcast_cache_create(test_pool, 1 << 20, &c);
+    webcast_cache_put(c, "k", &old, 500);       /* expired at 1000 */
+    ask_at_once(c, a, 8);
+    for (i = 0; i < 8; i++) {
+        builds += a[i].built;
+        ck_assert_int_eq(a[i].have, 1);
+        if (a[i].state == WEBCAST_CACHE_UPDATING) {
+            updating++;
+            ck_assert_str_eq(a[i].body, "old");
+            /* nobody waits for the build when there is a copy */
+            ck_assert_int_lt(a[i].took, apr_time_from_msec(250));
+        }
+        else if (!a[i].built) {
+            ck_assert_int_eq(a[i].state, WEBCAST_CACHE_FRESH);   /* after it */
+        }
+        free((void *)a[i].body);
+    }
+    ck_assert_int_eq(builds, 1);
+    ck_assert_int_gt(updating, 0);
+    webcast_cache_get(c, "k", 1000, NULL, test_pool, &out, &fresh);
+    ck_assert_str_eq(out.body, "built");
+}
+END_TEST
+
+/* A lease taken in its own pool, for the tests below. */
+static webcast_cache_state lookup(webcast_cache *c, apr_pool_t *p,
+                                  webcast_lease **lease, int *status)
+{
+    webcast_response out;
+    int have;
+
+    return webcast_cache_lookup(c, "k", 1000, NULL, p, &out, &have, lease,
+                                status);
+}
+
+typedef struct {
+    webcast_cache *cache;
+    int state, status;
+    apr_time_t took;
+} waiter_t;
+
+static void *wait_one(void *data)
+{
+    waiter_t *w = data;
+    apr_pool_t *p;
+    webcast_lease *lease;
+    apr_time_t t0 = apr_time_now();
+
+    apr_pool_create_unmanaged_ex(&p, NULL, NULL);
+    w->state = lookup(w->cache, p, &lease, &w->status);
+    w->took = apr_time_now() - t0;
+    webcast_cache_land(lease, 0);
+    apr_pool_destroy(p);
+    return NULL;
+}
+
+START_TEST(those_waiting_share_a_failure)
+{
+    webcast_cache *c;
+    webcast_lease *lease;
+    waiter_t w = { 0 };
+    pthread_t t;
+    int status;
+
+    webcast_cache_create(test_pool, 1 << 20, &c);
+    ck_assert_int_eq(lookup(c, test_pool, &lease, &status), WEBCAST_CACHE_BUILD);
+    w.cache = c;
+    pthread_create(&t, NULL, wait_one, &w);
+    apr_sleep(apr_time_from_msec(50));
+    webcast_cache_land(lease, 404);
+    pthread_join(t, NULL);
+    ck_assert_int_eq(w.state, WEBCAST_CACHE_SHARED);
+    ck_assert_int_eq(w.status, 404);
+    /* it is over: the next request builds */
+    ck_assert_int_eq(lookup(c, test_pool, &lease, &status), WEBCAST_CACHE_BUILD);
+    webcast_cache_land(lease, 0);
+}
+END_TEST
+
+START_TEST(the_wait_is_bounded)
+{
+    webcast_cache *c;
+    webcast_lease *lease;
+    waiter_t w = { 0 };
+    pthread_t t;
+    int status;
+
+    webcast_cache_create(test_pool, 1 << 20, &c);
+    webcast_cache_set_flight_limits(c, apr_time_from_msec(100),
+                                    apr_time_from_sec(10));
+    ck_assert_int_eq(lookup(c, test_pool, &lease, &status), WEBCAST_CACHE_BUILD);
+    w.cache = c;
+    pthread_create(&t, NULL, wait_one, &w);
+    pthread_join(t, NULL);
+    ck_assert_int_eq(w.state, WEBCAST_CACHE_TIMEOUT);
+    ck_assert_int_ge(w.took, apr_time_from_msec(100));
+    ck_assert_int_lt(w.took, apr_time_from_sec(5));
+    webcast_cache_land(lease, 0);
+    webcast_cache_land(lease, 0);               /* twice: harmless */
+}
+END_TEST
+
+START_TEST(a_lease_lands_with_its_pool)
+{
+    webcast_cache *c;
+    webcast_lease *lease;
+    apr_pool_t *p;
+    waiter_t w = { 0 };
+    pthread_t t;
+    int status;
+
+    webcast_cache_create(test_pool, 1 << 20, &c);
+    apr_pool_create(&p, test_pool);
+    ck_assert_int_eq(lookup(c, p, &lease, &status), WEBCAST_CACHE_BUILD);
+    w.cache = c;
+    pthread_create(&t, NULL, wait_one, &w);
+    apr_sleep(apr_time_from_msec(50));
+    apr_pool_destroy(p);            /* the builder returned without landing */
+    pthread_join(t, NULL);
+    /* the waiter looked again, found no copy and no build: its turn */
+    ck_assert_int_eq(w.state, WEBCAST_CACHE_BUILD);
+    ck_assert_int_lt(w.took, apr_time_from_sec(1));
+}
+END_TEST
+
+START_TEST(a_lost_build_is_given_up)
+{
+    webcast_cache *c;
+    webcast_lease *stuck, *next, *third;
+    int status;
+
+    webcast_cache_create(test_pool, 1 << 20, &c);
+    webcast_cache_set_flight_limits(c, apr_time_from_msec(50),
+                                    apr_time_from_msec(100));
+    ck_assert_int_eq(lookup(c, test_pool, &stuck, &status), WEBCAST_CACHE_BUILD);
+    ck_assert_int_eq(lookup(c, test_pool, &next, &status), WEBCAST_CACHE_TIMEOUT);
+    apr_sleep(apr_time_from_msec(120));
+    ck_assert_int_eq(lookup(c, test_pool, &next, &status), WEBCAST_CACHE_BUILD);
+    /* the stuck builder lands at last: the new build stays in flight */
+    webcast_cache_land(stuck, 0);
+    ck_assert_int_eq(lookup(c, test_pool, &third, &status), WEBCAST_CACHE_TIMEOUT);
+    webcast_cache_land(next, 0);
+    ck_assert_int_eq(lookup(c, test_pool, &third, &status), WEBCAST_CACHE_BUILD);
+    webcast_cache_land(third, 0);
+}
+END_TEST
+
+START_TEST(no_last_copy_past_a_scheduled_change)
+{
+    webcast_cache *c;
+    webcast_response old = response("before 12:00");
+    webcast_lease *lease, *none;
+    int status;
+
+    webcast_cache_create(test_pool, 1 << 20, &c);
+    webcast_cache_set_flight_limits(c, apr_time_from_msec(50),
+                                    apr_time_from_sec(10));
+    old.expires = 900;                          /* the talk went live at 900 */
+    webcast_cache_put(c, "k", &old, 900);
+    ck_assert_int_eq(lookup(c, test_pool, &lease, &status), WEBCAST_CACHE_BUILD);
+    /* another request waits for the build rather than show the old state */
+    ck_assert_int_eq(lookup(c, test_pool, &none, &status), WEBCAST_CACHE_TIMEOUT);
+    webcast_cache_land(lease, 0);
+}
+END_TEST
+
 /* ---- threads of a child share one cache ---- */
 
 #define THREADS 8
@@ -275,6 +522,13 @@ Suite *cache_suite(void)
     tcase_add_test(tc, removed_is_gone);
     tcase_add_test(tc, coded_copies_are_kept_and_only_the_chosen_one_copied_out);
     tcase_add_test(tc, threads_share_it);
+    tcase_add_test(tc, one_build_however_many_ask);
+    tcase_add_test(tc, the_last_copy_while_it_is_rebuilt);
+    tcase_add_test(tc, those_waiting_share_a_failure);
+    tcase_add_test(tc, the_wait_is_bounded);
+    tcase_add_test(tc, a_lease_lands_with_its_pool);
+    tcase_add_test(tc, a_lost_build_is_given_up);
+    tcase_add_test(tc, no_last_copy_past_a_scheduled_change);
     suite_add_tcase(s, tc);
     return s;
 }
