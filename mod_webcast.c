@@ -52,6 +52,10 @@ static const command_rec webcast_cmds[] = {
     AP_INIT_TAKE1("WebcastCacheSize", webcast_set_cache_size, NULL,
                   RSRC_CONF, "Memory for cached pages per httpd child, "
                   "e.g. 16M (default)"),
+    AP_INIT_TAKE1("WebcastCacheSOCache", webcast_set_cache_socache, NULL,
+                  RSRC_CONF, "A cache shared by the children and servers, "
+                  "through mod_socache: shmcb[:path(size)], "
+                  "memcache:host:port[,...], redis:host:port[,...]"),
     AP_INIT_TAKE1("WebcastAdminSecretFile", webcast_set_admin_secret_file,
                   NULL, WHERE,
                   "File with the secret of the staff admin's anti-forgery "
@@ -86,6 +90,12 @@ static void webcast_register_hooks(apr_pool_t *p)
     ap_hook_map_to_storage(webcast_map_to_storage, NULL, NULL,
                            APR_HOOK_MIDDLE);
     ap_hook_child_init(webcast_cache_init, NULL, NULL, APR_HOOK_MIDDLE);
+    ap_hook_pre_config(webcast_socache_pre_config, NULL, NULL,
+                       APR_HOOK_MIDDLE);
+    ap_hook_post_config(webcast_socache_post_config, NULL, NULL,
+                        APR_HOOK_MIDDLE);
+    ap_hook_child_init(webcast_socache_child_init, NULL, NULL,
+                       APR_HOOK_MIDDLE);
     ap_hook_handler(webcast_handler, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_translate_name(webcast_admin_translate_name, NULL, NULL,
                            APR_HOOK_MIDDLE);

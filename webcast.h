@@ -11,6 +11,7 @@
 #include "http_config.h"
 #include "apr_hash.h"
 
+#include "webcast_cache.h"
 #include "webcast_pattern.h"
 #include "webcast_state.h"
 #include "webcast_time.h"
@@ -126,6 +127,41 @@ ap_dbd_t *webcast_db_acquire(request_rec *r);
 const char *webcast_db_text(apr_pool_t *p, const apr_dbd_driver_t *drv,
                             apr_dbd_row_t *row, int n);
 #endif
+
+/* webcast_socache.c: WebcastCacheSOCache, the cache shared by children
+ * and servers behind each child's own. */
+typedef enum {
+    WEBCAST_SHARED_OFF,         /* none, or failing: the child's own alone */
+    WEBCAST_SHARED_FRESH,       /* *out, fresh until *until: built by
+                                 * another child or server */
+    WEBCAST_SHARED_UPDATING,    /* *out is the last copy; another is
+                                 * building the next */
+    WEBCAST_SHARED_BUILD        /* build it here, then _store (or _forget,
+                                 * _release); *last = the shared last copy
+                                 * when there is one (*have set) */
+} webcast_shared_state;
+
+const char *webcast_set_cache_socache(cmd_parms *cmd, void *dummy,
+                                      const char *arg);
+int webcast_socache_pre_config(apr_pool_t *pconf, apr_pool_t *plog,
+                               apr_pool_t *ptemp);
+int webcast_socache_post_config(apr_pool_t *pconf, apr_pool_t *plog,
+                                apr_pool_t *ptemp, server_rec *s);
+void webcast_socache_child_init(apr_pool_t *pchild, server_rec *s);
+/* What the shared cache has for `key`, for a request that holds the
+ * child's lease of it. With no copy anywhere and another building it,
+ * waits for that one (2 s at most; then OFF: build it here). */
+webcast_shared_state webcast_socache_fetch(request_rec *r, const char *key,
+                                           webcast_response *out,
+                                           apr_time_t *until,
+                                           webcast_response *last, int *have);
+/* Store what was built (fresh until `until`) and release the lease. */
+void webcast_socache_store(request_rec *r, const char *key,
+                           const webcast_response *resp, apr_time_t until);
+/* What `key` named is gone (404): no copy, no lease. */
+void webcast_socache_forget(request_rec *r, const char *key);
+/* The build failed (database down): release the lease only. */
+void webcast_socache_release(request_rec *r, const char *key);
 
 /* webcast_handler.c */
 int webcast_handler(request_rec *r);

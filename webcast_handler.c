@@ -773,20 +773,50 @@ static int redirect_slash(request_rec *r)
     return HTTP_MOVED_PERMANENTLY;
 }
 
+static const char *source_of(const webcast_pattern *pat)
+{
+    return pat ? pat->source : NULL;
+}
+
+/* WebcastArchiveAlternate's streams as one value: "bitrate pattern" each. */
+static const char *alternates_value(apr_pool_t *p,
+                                    const apr_array_header_t *alternates)
+{
+    const char *all = NULL;
+    int i;
+
+    for (i = 0; alternates && i < alternates->nelts; i++) {
+        const webcast_alternate_conf *a =
+            &APR_ARRAY_IDX(alternates, i, webcast_alternate_conf);
+
+        all = apr_psprintf(p, "%s%u %s\n", all ? all : "",
+                           (unsigned)a->bitrate, a->pattern->source);
+    }
+    return all;
+}
+
 /* What an answer's bytes depend on: the URL and the settings that shape
- * it. The settings are config-time objects, so their addresses name them,
- * and an <If> that changes one for some requests gets its own entries.
- * Header and footer are added when sending, not cached, but a page with
- * them has no compressed copies (they would hold no header or footer). */
+ * it, by value, so that every child and every server sharing a cache
+ * (WebcastCacheSOCache) computes the same key for the same page, and an
+ * <If> that changes a setting for some requests gets its own entries.
+ * The origin is written into pages (oEmbed discovery). Header and footer
+ * are added when sending, not cached, but a page with them has no
+ * compressed copies. */
 static const char *cache_key(request_rec *r, const webcast_dir_conf *conf)
 {
-    return apr_psprintf(r->pool, "%pp %pp %pp %pp %pp %pp %pp %pp %pp %d %s",
-                        (void *)r->server, (void *)conf->mount,
-                        (void *)conf->tz, (void *)conf->archive_url,
-                        (void *)conf->live_url, (void *)conf->archive_hls,
-                        (void *)conf->live_hls, (void *)conf->stylesheet,
-                        (void *)conf->archive_alternates,
-                        conf->header_name || conf->footer_name, r->uri);
+    const char *values[] = {
+        r->server->server_hostname, ap_construct_url(r->pool, "", r),
+        conf->mount, conf->tz ? webcast_tz_name(conf->tz) : NULL,
+        source_of(conf->archive_url), source_of(conf->live_url),
+        source_of(conf->archive_hls), source_of(conf->live_hls),
+        alternates_value(r->pool, conf->archive_alternates),
+        conf->stylesheet,
+        conf->header_name || conf->footer_name ? "includes" : NULL,
+        r->uri
+    };
+
+    return webcast_cache_key(r->pool, values,
+                             (int)(sizeof(values) / sizeof(values[0])));
 }
 
 /* Build the answer; with a key, store it (compressed once here, sent from
@@ -794,21 +824,60 @@ static const char *cache_key(request_rec *r, const webcast_dir_conf *conf)
  * requests waiting for this build go on. */
 static int refresh(request_rec *r, const webcast_dir_conf *conf,
                    const webcast_route_t *route, const char *key,
-                   webcast_lease *lease, webcast_response *resp)
+                   webcast_lease *lease, int shared, webcast_response *resp)
 {
     int rc = build(r, conf, route, resp);
+    apr_time_t until;
 
     if (key && rc == OK) {
         if (!has_includes(conf, resp)) {
             webcast_compress_response(r->pool, resp);
         }
-        webcast_cache_put(cache, key, resp, fresh_until(r, conf, resp));
+        until = fresh_until(r, conf, resp);
+        webcast_cache_put(cache, key, resp, until);
+        if (shared) {
+            webcast_socache_store(r, key, resp, until);
+        }
     }
     else if (key && rc != UNAVAILABLE) {
         webcast_cache_remove(cache, key);       /* gone: not even stale */
+        if (shared) {
+            webcast_socache_forget(r, key);
+        }
+    }
+    else if (shared) {
+        webcast_socache_release(r, key);
     }
     webcast_cache_land(lease, rc);              /* OK (0): "look again" */
     return rc;
+}
+
+/* WebcastCacheSOCache, for the request that is to build `key` in this
+ * child: the copy another child or server made (into this child's cache
+ * too: both are answered, the lease landed), else the right to build it
+ * there as well (*shared), else nothing (DECLINED: this child alone). */
+static int from_shared(request_rec *r, const char *key, webcast_lease *lease,
+                       webcast_response *resp, webcast_response *cached,
+                       int *have, int *shared, const char **state)
+{
+    apr_time_t until;
+
+    switch (webcast_socache_fetch(r, key, resp, &until, cached, have)) {
+    case WEBCAST_SHARED_FRESH:
+        *state = "hit";
+        break;
+    case WEBCAST_SHARED_UPDATING:
+        *state = "updating";
+        break;
+    case WEBCAST_SHARED_BUILD:
+        *shared = 1;
+        return DECLINED;
+    default:
+        return DECLINED;
+    }
+    webcast_cache_put(cache, key, resp, until);
+    webcast_cache_land(lease, OK);
+    return OK;
 }
 
 /* Fresh from the cache, or its last copy while another request builds the
@@ -821,8 +890,8 @@ static int serve(request_rec *r, const webcast_dir_conf *conf,
     webcast_response resp, cached;
     webcast_accept accept;
     webcast_lease *lease = NULL;
-    const char *key = NULL;
-    int have = 0, rc = OK;
+    const char *key = NULL, *state;
+    int have = 0, shared = 0, rc = OK;
 
     webcast_accept_parse(apr_table_get(r->headers_in, "Accept-Encoding"),
                          &accept);
@@ -850,8 +919,12 @@ static int serve(request_rec *r, const webcast_dir_conf *conf,
         case WEBCAST_CACHE_BUILD:
             break;
         }
+        if (from_shared(r, key, lease, &resp, &cached, &have, &shared,
+                        &state) == OK) {
+            return send_response(r, conf, route, &resp, &accept, state);
+        }
     }
-    rc = refresh(r, conf, route, key, lease, &resp);
+    rc = refresh(r, conf, route, key, lease, shared, &resp);
     if (rc == UNAVAILABLE && have) {
         ap_log_rerror(APLOG_MARK, APLOG_WARNING, 0, r, WEBCAST_LOG_TAG
                       "database unavailable: serving the cached copy of %s",

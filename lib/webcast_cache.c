@@ -15,6 +15,7 @@
 #include <apr_allocator.h>
 #include <apr_hash.h>
 #include <apr_ring.h>
+#include <apr_sha1.h>
 #include <apr_strings.h>
 #include <apr_thread_cond.h>
 #include <apr_thread_mutex.h>
@@ -233,6 +234,33 @@ void webcast_cache_remove(webcast_cache *c, const char *key)
         evict(c, e);
     }
     apr_thread_mutex_unlock(c->mutex);
+}
+
+const char *webcast_cache_key(apr_pool_t *p, const char *const *values,
+                              int n)
+{
+    unsigned char digest[APR_SHA1_DIGESTSIZE];
+    char *key = apr_palloc(p, 9 + 2 * APR_SHA1_DIGESTSIZE + 1);
+    apr_sha1_ctx_t sha;
+    int i;
+
+    apr_sha1_init(&sha);
+    for (i = 0; i < n; i++) {
+        /* "+value\0" or "-\0": NULL is not "", "a","bc" is not "ab","c" */
+        apr_sha1_update(&sha, values[i] ? "+" : "-", 1);
+        if (values[i]) {
+            apr_sha1_update(&sha, values[i], (unsigned int)strlen(values[i]));
+        }
+        apr_sha1_update_binary(&sha, (const unsigned char *)"", 1);
+    }
+    apr_sha1_final(digest, &sha);
+    memcpy(key, "webcast1:", 9);
+    for (i = 0; i < APR_SHA1_DIGESTSIZE; i++) {
+        key[9 + 2 * i] = "0123456789abcdef"[digest[i] >> 4];
+        key[10 + 2 * i] = "0123456789abcdef"[digest[i] & 15];
+    }
+    key[9 + 2 * APR_SHA1_DIGESTSIZE] = '\0';
+    return key;
 }
 
 void webcast_cache_usage(webcast_cache *c, int *entries, apr_size_t *bytes)

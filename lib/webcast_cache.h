@@ -102,6 +102,13 @@ void webcast_cache_put(webcast_cache *c, const char *key,
  * its last copy back. */
 void webcast_cache_remove(webcast_cache *c, const char *key);
 
+/* A key for what `n` values make (settings, URL): "webcast1:" and the
+ * SHA-1 of the values, each marked as present or NULL and ended, so no
+ * two lists give one key by shifting bytes between values. The same on
+ * every process and server: a shared cache's key. */
+const char *webcast_cache_key(apr_pool_t *p, const char *const *values,
+                              int n);
+
 /* What the cache holds now: entries and bytes accounted. */
 void webcast_cache_usage(webcast_cache *c, int *entries, apr_size_t *bytes);
 

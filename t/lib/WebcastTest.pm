@@ -12,7 +12,8 @@ use Apache::TestRequest ();
 use IPC::Open2 qw(open2);
 use Test::More ();
 
-our @EXPORT_OK = qw(raw_request head_ok db db_sql wait_for html5_ok config_test browser_dir);
+our @EXPORT_OK = qw(raw_request head_ok db db_sql wait_for html5_ok config_test browser_dir
+                    free_port httpd_start httpd_stop);
 
 # Send `$method $target HTTP/1.1` with the bytes of $target as they are.
 # Returns { status, headers => {lc name => value}, body, seconds }.
@@ -103,11 +104,13 @@ sub html5_ok {
 # `apache2 -t` on a minimal server whose files live in $dir: the event MPM,
 # the httpd modules named in @$modules (e.g. [qw(authz_core dbd)]), the
 # built mod_webcast, then $body. Returns (exit code, output).
+# ($listen: the address httpd_start gives it.)
 sub config_test {
-    my ($dir, $modules, $body) = @_;
+    my ($dir, $modules, $body, $listen) = @_;
     my $mods = '/usr/lib/apache2/modules';
     open my $fh, '>', "$dir/httpd.conf" or die "$dir/httpd.conf: $!";
-    print $fh "ServerRoot $dir\nListen 127.0.0.1:1\nErrorLog $dir/error_log\n"
+    print $fh "ServerRoot $dir\nListen " . ($listen // '127.0.0.1:1')
+        . "\nErrorLog $dir/error_log\n"
         . "PidFile $dir/pid\nDefaultRuntimeDir $dir\n"
         . join('', map { "LoadModule ${_}_module $mods/mod_$_.so\n" }
                'mpm_event', @$modules)
@@ -140,6 +143,39 @@ sub browser_dir {
         Test::More::is($?, 0, 'npm ci installs playwright-core') or Test::More::diag($out);
     }
     return $dir;
+}
+
+# A TCP port on 127.0.0.1 that nothing listens on now.
+sub free_port {
+    my $s = IO::Socket::INET->new(Listen => 1, LocalAddr => '127.0.0.1')
+        or die "no free port: $!";
+    my $port = $s->sockport;
+    close $s;
+    return $port;
+}
+
+# A second httpd of our own (for what the suite's server cannot be, such
+# as one with server-wide settings): config_test's httpd.conf plus a
+# listener on a free port, started; returns the port. httpd_stop($dir).
+sub httpd_start {
+    my ($dir, $modules, $body) = @_;
+    my $port = free_port();
+    my ($rc, $out) = config_test($dir, $modules, $body, "127.0.0.1:$port");
+    die "httpd.conf for $dir: $out" if $rc;
+    my $httpd = Apache::Test::vars('httpd');
+    system($httpd, '-f', "$dir/httpd.conf", '-k', 'start') == 0
+        or die "$httpd -k start failed";
+    wait_for(30, sub { IO::Socket::INET->new(PeerAddr => "127.0.0.1:$port") })
+        or die "httpd in $dir does not answer; error_log:\n"
+               . `tail -20 '$dir/error_log'`;
+    return $port;
+}
+
+sub httpd_stop {
+    my ($dir) = @_;
+    my $httpd = Apache::Test::vars('httpd');
+    system($httpd, '-f', "$dir/httpd.conf", '-k', 'stop');
+    wait_for(30, sub { !-e "$dir/pid" });
 }
 
 1;

@@ -167,6 +167,34 @@ START_TEST(coded_copies_are_kept_and_only_the_chosen_one_copied_out)
 }
 END_TEST
 
+START_TEST(keys_are_made_of_values)
+{
+    const char *a[] = { "www.example.edu", "/webcasts", "America/Los_Angeles",
+                        NULL, "/presentations/1/" };
+    const char *same[] = { "www.example.edu", "/webcasts", "America/Los_Angeles",
+                           NULL, "/presentations/1/" };
+    const char *empty[] = { "www.example.edu", "/webcasts", "America/Los_Angeles",
+                            "", "/presentations/1/" };
+    const char *shifted[] = { "www.example.edu", "/webcast", "sAmerica/Los_Angeles",
+                              NULL, "/presentations/1/" };
+    const char *k = webcast_cache_key(test_pool, a, 5);
+    char *copy = apr_pstrdup(test_pool, "/presentations/1/");
+
+    same[4] = copy;                     /* other memory, same value */
+    ck_assert_str_eq(webcast_cache_key(test_pool, same, 5), k);
+    ck_assert_str_ne(webcast_cache_key(test_pool, empty, 5), k);
+    ck_assert_str_ne(webcast_cache_key(test_pool, shifted, 5), k);
+    ck_assert_str_ne(webcast_cache_key(test_pool, a, 4), k);
+    ck_assert_uint_eq(strlen(k), 9 + 40);
+    ck_assert_int_eq(strncmp(k, "webcast1:", 9), 0);
+    ck_assert_uint_eq(strspn(k + 9, "0123456789abcdef"), 40);
+    /* pinned: a change of the format is a change of every key, which
+     * servers sharing a cache must agree on */
+    ck_assert_str_eq(webcast_cache_key(test_pool, NULL, 0),
+                     "webcast1:da39a3ee5e6b4b0d3255bfef95601890afd80709");
+}
+END_TEST
+
 /* ---- single flight ---- */
 
 typedef struct {
@@ -522,6 +550,7 @@ Suite *cache_suite(void)
     tcase_add_test(tc, removed_is_gone);
     tcase_add_test(tc, coded_copies_are_kept_and_only_the_chosen_one_copied_out);
     tcase_add_test(tc, threads_share_it);
+    tcase_add_test(tc, keys_are_made_of_values);
     tcase_add_test(tc, one_build_however_many_ask);
     tcase_add_test(tc, the_last_copy_while_it_is_rebuilt);
     tcase_add_test(tc, those_waiting_share_a_failure);

@@ -33,6 +33,7 @@ int main(void)
     sr = srunner_create(route_suite());
     srunner_add_suite(sr, encoding_suite());
     srunner_add_suite(sr, compress_suite());
+    srunner_add_suite(sr, blob_suite());
     srunner_add_suite(sr, pattern_suite());
     srunner_add_suite(sr, refmovie_suite());
     srunner_add_suite(sr, html_suite());

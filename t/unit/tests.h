@@ -12,6 +12,7 @@ TCase *tcase_with_pool(const char *name);
 Suite *route_suite(void);
 Suite *encoding_suite(void);
 Suite *compress_suite(void);
+Suite *blob_suite(void);
 Suite *pattern_suite(void);
 Suite *refmovie_suite(void);
 Suite *html_suite(void);
