@@ -220,6 +220,28 @@ static int retrieve(request_rec *r, const char *key, unsigned char *buf,
     return 1;
 }
 
+/* The lease mutex, held across the provider's round trips: for memcache
+ * and redis it is taken without waiting more than LEASE_LOCK_WAIT, so a
+ * server that hangs holds up the one request that asked it, not every
+ * child's builds behind it. */
+#define LEASE_LOCK_WAIT apr_time_from_sec(1)
+#define LEASE_LOCK_STEP apr_time_from_msec(1)
+
+static apr_status_t lock_lease(void)
+{
+    apr_time_t give_up = apr_time_now() + LEASE_LOCK_WAIT;
+    apr_status_t rv;
+
+    if (!mp_safe) {
+        return apr_global_mutex_lock(mutex);
+    }
+    while (APR_STATUS_IS_EBUSY(rv = apr_global_mutex_trylock(mutex))
+           && apr_time_now() < give_up) {
+        apr_sleep(LEASE_LOCK_STEP);
+    }
+    return rv;
+}
+
 /* The key's lease: 1 when this request took it, 0 when another holds
  * it, -1 when the provider failed. */
 static int take_lease(request_rec *r, const char *lkey)
@@ -228,7 +250,10 @@ static int take_lease(request_rec *r, const char *lkey)
     unsigned int len = sizeof(mark);
     apr_status_t rv;
 
-    apr_global_mutex_lock(mutex);
+    if ((rv = lock_lease()) != APR_SUCCESS) {
+        failed(r, rv, "take the lease mutex in time");
+        return -1;
+    }
     rv = provider->retrieve(instance, r->server, ID(lkey), mark, &len,
                             r->pool);
     if (APR_STATUS_IS_NOTFOUND(rv)) {
@@ -253,6 +278,18 @@ static int take_lease(request_rec *r, const char *lkey)
 static const char *lease_key(request_rec *r, const char *key)
 {
     return apr_pstrcat(r->pool, "lease:", key, NULL);
+}
+
+static void remove_id(request_rec *r, const char *id)
+{
+    apr_status_t rv;
+
+    lock();
+    rv = provider->remove(instance, r->server, ID(id), r->pool);
+    unlock();
+    if (rv != APR_SUCCESS && !APR_STATUS_IS_NOTFOUND(rv)) {
+        failed(r, rv, "remove an entry");
+    }
 }
 
 webcast_shared_state webcast_socache_fetch(request_rec *r, const char *key,
@@ -280,6 +317,16 @@ webcast_shared_state webcast_socache_fetch(request_rec *r, const char *key,
             return WEBCAST_SHARED_OFF;
         }
         if (leased) {
+            /* The builder before this one may have stored its copy and
+             * let go of the lease between the look above and the lease:
+             * look again, now that nobody else can build. */
+            if ((got = retrieve(r, key, buf, out, until)) < 0) {
+                return WEBCAST_SHARED_OFF;
+            }
+            if (got && r->request_time < *until) {
+                remove_id(r, lkey);
+                return WEBCAST_SHARED_FRESH;
+            }
             if (got) {                  /* the newer of the last copies */
                 *last = *out;
                 *have = 1;
@@ -293,18 +340,6 @@ webcast_shared_state webcast_socache_fetch(request_rec *r, const char *key,
             return WEBCAST_SHARED_OFF;  /* build it here, as without */
         }
         apr_sleep(WAIT_STEP);
-    }
-}
-
-static void remove_id(request_rec *r, const char *id)
-{
-    apr_status_t rv;
-
-    lock();
-    rv = provider->remove(instance, r->server, ID(id), r->pool);
-    unlock();
-    if (rv != APR_SUCCESS && !APR_STATUS_IS_NOTFOUND(rv)) {
-        failed(r, rv, "remove an entry");
     }
 }
 

@@ -11,28 +11,10 @@ use File::Temp qw(tempdir);
 use POSIX ();
 use Time::HiRes qw(time sleep);
 use lib 't/lib';
-use WebcastTest qw(db_sql raw_request wait_for);
+use WebcastTest qw(db_sql raw_request executed hold_tables);
 
 Apache::TestRequest::module('webcast_flight');
 my $log = Apache::Test::vars('t_logs') . '/flight_log';
-
-sub executed { db_sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'") =~ /(\d+)\s*$/ and return $1; die }
-
-# The tables locked for $seconds by a session of its own: every query of
-# them waits that long. Returns once the lock is held.
-sub hold_tables {
-    my ($seconds) = @_;
-    my $pid = fork // die "fork: $!";
-    if (!$pid) {
-        exec("$ENV{WEBCAST_TOP}/tools/mariadb-private", $ENV{WEBCAST_TEST_DB_DIR}, 'sql', '-e',
-             "LOCK TABLES presentation WRITE, workshop WRITE; SELECT SLEEP($seconds); UNLOCK TABLES")
-            or POSIX::_exit(1);
-    }
-    wait_for(10, sub { db_sql("SELECT COUNT(*) FROM information_schema.processlist "
-                              . "WHERE info LIKE 'SELECT SLEEP%'") > 0 })
-        or die 'the lock was not taken';
-    return $pid;
-}
 
 # $n requests for each of @paths at once, each on a connection of its own
 # (so they spread over the children): {path, status, cache, seconds, body}.

@@ -14,11 +14,10 @@ use IO::Socket::INET ();
 use POSIX ();
 use Time::HiRes qw(time sleep);
 use lib 't/lib';
-use WebcastTest qw(db_sql wait_for config_test free_port httpd_start httpd_stop);
+use WebcastTest qw(wait_for config_test free_port httpd_start httpd_stop
+                   executed hold_tables);
 
 my $port;
-
-sub executed { db_sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'") =~ /(\d+)\s*$/ and return $1; die }
 
 sub conf {
     my ($dir, $socache) = @_;
@@ -85,21 +84,6 @@ sub logged {
 }
 
 sub children { my %p = map { ($_->[0] => 1) } @_; scalar keys %p }
-
-# The tables locked for $seconds by a session of its own.
-sub hold_tables {
-    my ($seconds) = @_;
-    my $pid = fork // die "fork: $!";
-    if (!$pid) {
-        exec("$ENV{WEBCAST_TOP}/tools/mariadb-private", $ENV{WEBCAST_TEST_DB_DIR}, 'sql', '-e',
-             "LOCK TABLES presentation WRITE, workshop WRITE; SELECT SLEEP($seconds); UNLOCK TABLES")
-            or POSIX::_exit(1);
-    }
-    wait_for(10, sub { db_sql("SELECT COUNT(*) FROM information_schema.processlist "
-                              . "WHERE info LIKE 'SELECT SLEEP%'") > 0 })
-        or die 'the lock was not taken';
-    return $pid;
-}
 
 # Both children served something: a few bursts of requests for $path.
 sub reach_both {

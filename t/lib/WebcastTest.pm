@@ -10,10 +10,11 @@ use Time::HiRes ();
 use Apache::Test ();
 use Apache::TestRequest ();
 use IPC::Open2 qw(open2);
+use POSIX ();
 use Test::More ();
 
 our @EXPORT_OK = qw(raw_request head_ok db db_sql wait_for html5_ok config_test browser_dir
-                    free_port httpd_start httpd_stop);
+                    free_port httpd_start httpd_stop executed hold_tables);
 
 # Send `$method $target HTTP/1.1` with the bytes of $target as they are.
 # Returns { status, headers => {lc name => value}, body, seconds }.
@@ -143,6 +144,31 @@ sub browser_dir {
         Test::More::is($?, 0, 'npm ci installs playwright-core') or Test::More::diag($out);
     }
     return $dir;
+}
+
+# Prepared statements MariaDB has executed so far (what mod_dbd runs;
+# this helper's own SQL is not prepared, so it does not count).
+sub executed {
+    db_sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'") =~ /(\d+)\s*$/
+        or die 'no Com_stmt_execute';
+    return $1;
+}
+
+# The tables locked for $seconds by a session of its own, so that every
+# query of them waits that long; returns (the session's pid) once the
+# lock is held.
+sub hold_tables {
+    my ($seconds) = @_;
+    my $pid = fork // die "fork: $!";
+    if (!$pid) {
+        exec("$ENV{WEBCAST_TOP}/tools/mariadb-private", $ENV{WEBCAST_TEST_DB_DIR}, 'sql', '-e',
+             "LOCK TABLES presentation WRITE, workshop WRITE; SELECT SLEEP($seconds); UNLOCK TABLES")
+            or POSIX::_exit(1);
+    }
+    wait_for(10, sub { db_sql("SELECT COUNT(*) FROM information_schema.processlist "
+                              . "WHERE info LIKE 'SELECT SLEEP%'") > 0 })
+        or die 'the lock was not taken';
+    return $pid;
 }
 
 # A TCP port on 127.0.0.1 that nothing listens on now.

@@ -200,12 +200,14 @@ END_TEST
 typedef struct {
     webcast_cache *cache;
     const char *key;
+    int builds;                 /* a build takes 300 ms and stores it */
     int state, status, have, built;
     const char *body;
     apr_time_t took;
 } asker_t;
 
-/* Look the key up; a builder takes 300 ms, stores "built" and lands. */
+/* Look the key up (at time 1000); a builder builds if it `builds`, then
+ * lands. */
 static void *ask(void *data)
 {
     asker_t *a = data;
@@ -219,16 +221,25 @@ static void *ask(void *data)
                                     &a->have, &lease, &a->status);
     a->took = apr_time_now() - t0;
     a->body = a->have ? strdup(out.body) : NULL;
-    if (a->state == WEBCAST_CACHE_BUILD) {
+    if (a->state == WEBCAST_CACHE_BUILD && a->builds) {
         webcast_response r = response("built");
 
         a->built = 1;
         apr_sleep(apr_time_from_msec(300));
         webcast_cache_put(a->cache, a->key, &r, 2000);
-        webcast_cache_land(lease, 0);
     }
+    webcast_cache_land(lease, 0);
     apr_pool_destroy(p);
     return NULL;
+}
+
+/* One asker that does not build, in a thread of its own. */
+static void start_waiter(asker_t *w, webcast_cache *c, pthread_t *t)
+{
+    memset(w, 0, sizeof(*w));
+    w->cache = c;
+    w->key = "k";
+    ck_assert_int_eq(pthread_create(t, NULL, ask, w), 0);
 }
 
 static void ask_at_once(webcast_cache *c, asker_t *a, int n)
@@ -240,6 +251,7 @@ static void ask_at_once(webcast_cache *c, asker_t *a, int n)
         memset(&a[i], 0, sizeof(a[i]));
         a[i].cache = c;
         a[i].key = "k";
+        a[i].builds = 1;
         ck_assert_int_eq(pthread_create(&t[i], NULL, ask, &a[i]), 0);
     }
     for (i = 0; i < n; i++) {
@@ -310,39 +322,17 @@ static webcast_cache_state lookup(webcast_cache *c, apr_pool_t *p,
                                 status);
 }
 
-typedef struct {
-    webcast_cache *cache;
-    int state, status;
-    apr_time_t took;
-} waiter_t;
-
-static void *wait_one(void *data)
-{
-    waiter_t *w = data;
-    apr_pool_t *p;
-    webcast_lease *lease;
-    apr_time_t t0 = apr_time_now();
-
-    apr_pool_create_unmanaged_ex(&p, NULL, NULL);
-    w->state = lookup(w->cache, p, &lease, &w->status);
-    w->took = apr_time_now() - t0;
-    webcast_cache_land(lease, 0);
-    apr_pool_destroy(p);
-    return NULL;
-}
-
 START_TEST(those_waiting_share_a_failure)
 {
     webcast_cache *c;
     webcast_lease *lease;
-    waiter_t w = { 0 };
+    asker_t w;
     pthread_t t;
     int status;
 
     webcast_cache_create(test_pool, 1 << 20, &c);
     ck_assert_int_eq(lookup(c, test_pool, &lease, &status), WEBCAST_CACHE_BUILD);
-    w.cache = c;
-    pthread_create(&t, NULL, wait_one, &w);
+    start_waiter(&w, c, &t);
     apr_sleep(apr_time_from_msec(50));
     webcast_cache_land(lease, 404);
     pthread_join(t, NULL);
@@ -358,7 +348,7 @@ START_TEST(the_wait_is_bounded)
 {
     webcast_cache *c;
     webcast_lease *lease;
-    waiter_t w = { 0 };
+    asker_t w;
     pthread_t t;
     int status;
 
@@ -366,8 +356,7 @@ START_TEST(the_wait_is_bounded)
     webcast_cache_set_flight_limits(c, apr_time_from_msec(100),
                                     apr_time_from_sec(10));
     ck_assert_int_eq(lookup(c, test_pool, &lease, &status), WEBCAST_CACHE_BUILD);
-    w.cache = c;
-    pthread_create(&t, NULL, wait_one, &w);
+    start_waiter(&w, c, &t);
     pthread_join(t, NULL);
     ck_assert_int_eq(w.state, WEBCAST_CACHE_TIMEOUT);
     ck_assert_int_ge(w.took, apr_time_from_msec(100));
@@ -382,15 +371,14 @@ START_TEST(a_lease_lands_with_its_pool)
     webcast_cache *c;
     webcast_lease *lease;
     apr_pool_t *p;
-    waiter_t w = { 0 };
+    asker_t w;
     pthread_t t;
     int status;
 
     webcast_cache_create(test_pool, 1 << 20, &c);
     apr_pool_create(&p, test_pool);
     ck_assert_int_eq(lookup(c, p, &lease, &status), WEBCAST_CACHE_BUILD);
-    w.cache = c;
-    pthread_create(&t, NULL, wait_one, &w);
+    start_waiter(&w, c, &t);
     apr_sleep(apr_time_from_msec(50));
     apr_pool_destroy(p);            /* the builder returned without landing */
     pthread_join(t, NULL);
