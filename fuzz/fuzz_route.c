@@ -31,6 +31,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case WEBCAST_ROUTE_WORKSHOP_SLASH:
         FUZZ_ASSERT(webcast_slug_valid(r.slug, strlen(r.slug)));
         break;
+    case WEBCAST_ROUTE_WORKSHOP_CALENDAR:
+    case WEBCAST_ROUTE_WORKSHOP_RSS:
+    case WEBCAST_ROUTE_WORKSHOP_SCHEDULE:
+        /* exactly "/workshops/<slug>/<feed>" */
+        FUZZ_ASSERT(webcast_slug_valid(r.slug, strlen(r.slug)));
+        FUZZ_ASSERT(strcmp(rel + 11 + strlen(r.slug),
+                           r.kind == WEBCAST_ROUTE_WORKSHOP_CALENDAR
+                           ? "/calendar.ics"
+                           : r.kind == WEBCAST_ROUTE_WORKSHOP_RSS
+                           ? "/archive.rss" : "/schedule.json") == 0);
+        break;
+    case WEBCAST_ROUTE_CALENDAR:
+        FUZZ_ASSERT(strcmp(rel, "/calendar.ics") == 0);
+        break;
+    case WEBCAST_ROUTE_ARCHIVE_RSS:
+        FUZZ_ASSERT(strcmp(rel, "/archive.rss") == 0);
+        break;
     case WEBCAST_ROUTE_INDEX:
         FUZZ_ASSERT(strcmp(rel, "/") == 0);
         break;

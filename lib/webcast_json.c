@@ -1,4 +1,5 @@
 /* webcast_json.c - JSON strings and the status resources. */
+#include <stdarg.h>
 #include <string.h>
 
 #include <apr_strings.h>
@@ -130,6 +131,119 @@ const char *webcast_json_workshop_status(apr_pool_t *p,
                        ",\"next_change\":", webcast_json_time(p, next_change),
                        ",\"presentations\":[",
                        apr_array_pstrcat(p, all, ','), "]}\n", NULL);
+}
+
+/* A URL below the mount, as a JSON string. */
+static const char *url(apr_pool_t *p, const webcast_feed *f,
+                       const char *fmt, ...)
+{
+    va_list ap;
+    const char *path;
+
+    va_start(ap, fmt);
+    path = apr_pvsprintf(p, fmt, ap);
+    va_end(ap);
+    return webcast_json_str(p, webcast_feed_url(p, f, path));
+}
+
+/* The stream URL of `pr` under `pat`, if it has one now, as JSON. */
+static const char *stream(apr_pool_t *p, const webcast_pattern *pat,
+                          const webcast_presentation *pr,
+                          webcast_stream_kind kind)
+{
+    const char *why;
+
+    return webcast_json_str(p, webcast_stream_url(p, pat, pr, kind, &why));
+}
+
+static const char *schedule_urls(apr_pool_t *p, const webcast_feed *f,
+                                 const webcast_presentation *pr)
+{
+    unsigned id = (unsigned)pr->id;
+    const char *why;
+    int live = webcast_stream_url(p, f->live_url, pr, WEBCAST_STREAM_LIVE,
+                                  &why) != NULL;
+    int archive = webcast_stream_url(p, f->archive_url, pr,
+                                     WEBCAST_STREAM_ARCHIVE, &why) != NULL;
+
+    return apr_pstrcat(p,
+        "{\"page\":", url(p, f, "/presentations/%u/", id),
+        ",\"status\":", url(p, f, "/presentations/%u/status.json", id),
+        ",\"embed\":", pr->has_webcast
+                       ? url(p, f, "/presentations/%u/embed/", id) : "null",
+        ",\"live_movie\":", live ? url(p, f, "/presentations/webcast-live."
+                                     "%u.ref.mov", id) : "null",
+        ",\"archive_movie\":", archive ? url(p, f, "/presentations/"
+                                           "webcast-archive.%u.ref.mov", id)
+                                       : "null",
+        ",\"live_hls\":", stream(p, f->live_hls, pr, WEBCAST_STREAM_LIVE),
+        ",\"archive_hls\":", stream(p, f->archive_hls, pr,
+                                    WEBCAST_STREAM_ARCHIVE),
+        ",\"download\":", webcast_json_str(p, webcast_feed_download(p, f, pr)),
+        "}", NULL);
+}
+
+/* Only http(s) URLs from the database, as on the pages. */
+static const char *linkable(apr_pool_t *p, const char *u)
+{
+    return webcast_json_str(p, webcast_url_linkable(u) ? u : NULL);
+}
+
+static const char *schedule_item(apr_pool_t *p, const webcast_feed *f,
+                                 const webcast_presentation *pr)
+{
+    const char *external = pr->state == WEBCAST_STATE_EXTERNAL
+        ? apr_pstrcat(p, "{\"name\":", webcast_json_str(p, pr->external_name),
+                      ",\"url\":", linkable(p, pr->external_url), "}", NULL)
+        : "null";
+
+    return apr_pstrcat(p, "{", presentation_members(p, pr),
+        ",\"title\":", webcast_json_str(p, pr->title),
+        ",\"speaker\":{\"name\":", webcast_json_str(p, pr->speaker_name),
+        ",\"affiliation\":", webcast_json_str(p, pr->speaker_affiliation),
+        ",\"bio\":", webcast_json_str(p, pr->speaker_bio), "}",
+        ",\"summary\":", webcast_json_str(p, pr->summary),
+        ",\"slides_url\":", linkable(p, pr->slides_url),
+        ",\"external\":", external,
+        ",\"urls\":", schedule_urls(p, f, pr), "}", NULL);
+}
+
+/* A calendar day (yyyymmdd) as an RFC 3339 full-date. */
+static const char *day(apr_pool_t *p, int yyyymmdd)
+{
+    return webcast_json_str(p, webcast_day_format(p, yyyymmdd,
+                                                  WEBCAST_TIME_ISO));
+}
+
+const char *webcast_json_schedule(apr_pool_t *p, const webcast_feed *f,
+                                  const webcast_workshop *w,
+                                  const webcast_presentation *const *list,
+                                  int n, apr_time_t next_change)
+{
+    apr_array_header_t *all = apr_array_make(p, n + 1, sizeof(const char *));
+    const char *ws = apr_pstrcat(p, "/workshops/", w->slug, "/", NULL);
+    int i;
+
+    for (i = 0; i < n; i++) {
+        APR_ARRAY_PUSH(all, const char *) = schedule_item(p, f, list[i]);
+    }
+    return apr_pstrcat(p, "{\"slug\":", webcast_json_str(p, w->slug),
+        ",\"title\":", webcast_json_str(p, w->title),
+        ",\"summary\":", webcast_json_str(p, w->summary),
+        ",\"location\":", webcast_json_str(p, w->location),
+        ",\"starts_on\":", day(p, w->starts_on),
+        ",\"ends_on\":", day(p, w->ends_on),
+        ",\"time_zone\":", webcast_json_str(p, f->tz ? webcast_tz_name(f->tz)
+                                                    : "UTC"),
+        ",\"notice\":", webcast_json_str(p, w->notice),
+        ",\"next_change\":", webcast_json_time(p, next_change),
+        ",\"urls\":{\"page\":", url(p, f, "%s", ws),
+        ",\"status\":", url(p, f, "%sstatus.json", ws),
+        ",\"schedule\":", url(p, f, "%sschedule.json", ws),
+        ",\"calendar\":", url(p, f, "%scalendar.ics", ws),
+        ",\"podcast\":", url(p, f, "%sarchive.rss", ws), "}",
+        ",\"presentations\":[", apr_array_pstrcat(p, all, ','), "]}\n",
+        NULL);
 }
 
 const char *webcast_json_oembed(apr_pool_t *p, const webcast_presentation *pr,

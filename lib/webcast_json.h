@@ -12,6 +12,7 @@
 #include <apr_pools.h>
 #include <apr_time.h>
 
+#include "webcast_feed.h"
 #include "webcast_model.h"
 
 /* `s` as a quoted JSON string; `null` for NULL. */
@@ -34,6 +35,16 @@ const char *webcast_json_workshop_status(apr_pool_t *p,
                                          const webcast_presentation *const *list,
                                          int n, const char *page,
                                          apr_time_t next_change);
+
+/* workshops/<slug>/schedule.json: the whole workshop and its
+ * presentations in schedule order (each after webcast_clock_apply()),
+ * with absolute URLs from f->base; a URL of a movie, stream or download
+ * only where it would answer. next_change 0 = none. The document's
+ * JSON Schema is docs/schedule.schema.json. */
+const char *webcast_json_schedule(apr_pool_t *p, const webcast_feed *f,
+                                  const webcast_workshop *w,
+                                  const webcast_presentation *const *list,
+                                  int n, apr_time_t next_change);
 
 /* oEmbed 1.0 (type "rich") for a presentation: an <iframe> of `embed`
  * (its absolute URL) of width x height; `provider` names the site. */

@@ -384,6 +384,31 @@ static void put_crumbs(out_t *o, const char *slug, const char *title)
     put(o, "</nav>\n");
 }
 
+/* ---- feeds ---- */
+
+/* Where calendars and podcast apps subscribe: the feeds below `dir` ("/"
+ * or "/workshops/<slug>/"), as <link>s for <head> ... */
+static const char *feed_head(out_t *o, const char *dir, const char *title)
+{
+    const char *t = H(title);
+
+    return apr_psprintf(o->p, "<link rel=\"alternate\" type=\"text/calendar\" "
+        "href=\"%s\" title=\"%s (calendar)\">\n<link rel=\"alternate\" "
+        "type=\"application/rss+xml\" href=\"%s\" title=\"%s (podcast)\">\n",
+        href(o, apr_pstrcat(o->p, dir, "calendar.ics", NULL)), t,
+        href(o, apr_pstrcat(o->p, dir, "archive.rss", NULL)), t);
+}
+
+/* ... and as links people see. */
+static void put_feeds(out_t *o, const char *dir)
+{
+    putf(o, "<p class=\"feeds\"><a class=\"calendar\" href=\"%s\" "
+         "type=\"text/calendar\">Add to calendar</a> <a class=\"podcast\" "
+         "href=\"%s\" type=\"application/rss+xml\">Subscribe (podcast)</a>"
+         "</p>\n", href(o, apr_pstrcat(o->p, dir, "calendar.ics", NULL)),
+         href(o, apr_pstrcat(o->p, dir, "archive.rss", NULL)));
+}
+
 /* ---- index ---- */
 
 static void put_workshop_list(out_t *o, const char *heading,
@@ -424,6 +449,8 @@ webcast_page webcast_render_index(apr_pool_t *p, const webcast_site *site,
     int today = webcast_time_day(site->tz, site->now);
 
     put(o, "<main>\n<h1>Workshop webcasts</h1>\n");
+    put_feeds(o, "/");
+    o->head_extra = feed_head(o, "/", "Workshop webcasts");
     if (n == 0) {
         put(o, "<p>No workshops have been announced yet.</p>\n");
     }
@@ -546,7 +573,12 @@ webcast_page webcast_render_workshop(apr_pool_t *p, const webcast_site *site,
                                      int n)
 {
     out_t *o = out_new(p, site);
+    const char *dir = apr_pstrcat(p, "/workshops/", w->slug, "/", NULL);
 
+    o->head_extra = apr_pstrcat(p, feed_head(o, dir, w->title),
+        "<link rel=\"alternate\" type=\"application/json\" href=\"",
+        href(o, apr_pstrcat(p, dir, "schedule.json", NULL)), "\" title=\"",
+        H(w->title), " (schedule)\">\n", NULL);
     put(o, "<main>\n");
     put_crumbs(o, NULL, NULL);
     putf(o, "<h1>%s</h1>\n<p class=\"when\">%s", H(w->title),
@@ -556,6 +588,7 @@ webcast_page webcast_render_workshop(apr_pool_t *p, const webcast_site *site,
              H(w->location));
     }
     put(o, "</p>\n");
+    put_feeds(o, dir);
     if (w->summary) {
         put(o, "<div class=\"summary\">");
         put_paragraphs(o, w->summary);
@@ -568,8 +601,8 @@ webcast_page webcast_render_workshop(apr_pool_t *p, const webcast_site *site,
     put(o, "</div>\n<div id=\"webcast-schedule\" data-webcast-block>\n");
     put_schedule(o, list, n);
     put(o, "</div>\n</main>\n");
-    return page_with(o, w->title, apr_pstrcat(p, "/workshops/", w->slug,
-                                              "/status.json", NULL), NULL);
+    return page_with(o, w->title, apr_pstrcat(p, dir, "status.json", NULL),
+                     NULL);
 }
 
 /* ---- presentation ---- */

@@ -15,6 +15,8 @@
 #define REF_LIVE "webcast-live."
 #define ASSETS "/assets/"
 #define STATUS "status.json"
+#define CALENDAR "calendar.ics"
+#define ARCHIVE_RSS "archive.rss"
 
 int webcast_parse_id(const char *s, apr_size_t len, apr_uint32_t *id)
 {
@@ -58,7 +60,18 @@ static int starts_with(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* "<slug>", "<slug>/" or "<slug>/status.json" */
+/* What follows "workshops/<slug>/": the page, its status, its feeds. */
+static webcast_route_kind workshop_part(const char *rest)
+{
+    return *rest == '\0' ? WEBCAST_ROUTE_WORKSHOP
+         : strcmp(rest, STATUS) == 0 ? WEBCAST_ROUTE_WORKSHOP_STATUS
+         : strcmp(rest, CALENDAR) == 0 ? WEBCAST_ROUTE_WORKSHOP_CALENDAR
+         : strcmp(rest, ARCHIVE_RSS) == 0 ? WEBCAST_ROUTE_WORKSHOP_RSS
+         : strcmp(rest, "schedule.json") == 0
+           ? WEBCAST_ROUTE_WORKSHOP_SCHEDULE : WEBCAST_ROUTE_NOT_FOUND;
+}
+
+/* "<slug>", or "<slug>/" and what may follow it */
 static webcast_route_kind parse_workshop(const char *p, webcast_route_t *out)
 {
     const char *slash = strchr(p, '/');
@@ -72,11 +85,7 @@ static webcast_route_kind parse_workshop(const char *p, webcast_route_t *out)
     if (slash == NULL) {
         return WEBCAST_ROUTE_WORKSHOP_SLASH;
     }
-    if (slash[1] == '\0') {
-        return WEBCAST_ROUTE_WORKSHOP;
-    }
-    return strcmp(slash + 1, STATUS) == 0 ? WEBCAST_ROUTE_WORKSHOP_STATUS
-                                          : WEBCAST_ROUTE_NOT_FOUND;
+    return workshop_part(slash + 1);
 }
 
 /* What follows "presentations/<id>/": the page, its status, its embed. */
@@ -185,6 +194,12 @@ webcast_route_kind webcast_route_parse(const char *rel, webcast_route_t *out)
     }
     else if (strcmp(rel, "/oembed") == 0) {
         out->kind = WEBCAST_ROUTE_OEMBED;
+    }
+    else if (strcmp(rel, "/" CALENDAR) == 0) {
+        out->kind = WEBCAST_ROUTE_CALENDAR;
+    }
+    else if (strcmp(rel, "/" ARCHIVE_RSS) == 0) {
+        out->kind = WEBCAST_ROUTE_ARCHIVE_RSS;
     }
     else if (starts_with(rel, ASSETS)) {
         out->kind = parse_asset(rel + strlen(ASSETS), out);

@@ -27,7 +27,12 @@ typedef enum {
     WEBCAST_ROUTE_QTL_ARCHIVE,     /* presentations/webcast-archive.<id>.qtl */
     WEBCAST_ROUTE_QTL_LIVE,        /* presentations/webcast-live.<id>.qtl */
     WEBCAST_ROUTE_RMRA_ARCHIVE,    /* ...webcast-archive.<id>.rmra.mov */
-    WEBCAST_ROUTE_RMRA_LIVE        /* ...webcast-live.<id>.rmra.mov */
+    WEBCAST_ROUTE_RMRA_LIVE,       /* ...webcast-live.<id>.rmra.mov */
+    WEBCAST_ROUTE_CALENDAR,        /* calendar.ics */
+    WEBCAST_ROUTE_ARCHIVE_RSS,     /* archive.rss */
+    WEBCAST_ROUTE_WORKSHOP_CALENDAR, /* workshops/<slug>/calendar.ics */
+    WEBCAST_ROUTE_WORKSHOP_RSS,    /* workshops/<slug>/archive.rss */
+    WEBCAST_ROUTE_WORKSHOP_SCHEDULE /* workshops/<slug>/schedule.json */
 } webcast_route_kind;
 
 #define WEBCAST_SLUG_MAX 64

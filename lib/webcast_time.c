@@ -773,6 +773,23 @@ int webcast_time_day(const webcast_tz *tz, apr_time_t t)
                  + (tm.tm_mon + 1) * 100 + tm.tm_mday);
 }
 
+apr_time_t webcast_time_next_day(const webcast_tz *tz, apr_time_t t)
+{
+    int today = webcast_time_day(tz, t), m, d, h;
+    apr_int64_t y;
+    apr_time_t out;
+
+    civil_from_days(days_from_civil(today / 10000, today / 100 % 100,
+                                    today % 100) + 1, &y, &m, &d);
+    /* a zone whose clocks skip midnight starts that day at 1:00 */
+    for (h = 0; h < 24; h++) {
+        if (webcast_tz_to_utc(tz, (int)y, m, d, h, 0, &out) == 0) {
+            return out;
+        }
+    }
+    return t + apr_time_from_sec(SECS_PER_DAY);
+}
+
 /* ---- AP style ---- */
 
 static const char *const ap_months[12] = {

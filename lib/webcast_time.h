@@ -65,6 +65,10 @@ int webcast_tz_to_utc(const webcast_tz *tz, int y, int mo, int d, int h,
 /* Local calendar day of t as yyyymmdd, for grouping a schedule by day. */
 int webcast_time_day(const webcast_tz *tz, apr_time_t t);
 
+/* The first instant of the local day after t's: when "today" next
+ * changes in tz (midnight, or the first hour that exists that day). */
+apr_time_t webcast_time_next_day(const webcast_tz *tz, apr_time_t t);
+
 /* A calendar day given as yyyymmdd (a DATE column, or webcast_time_day())
  * in WEBCAST_TIME_DATE, _SHORTDATE or _ISO ("2026-11-25") style; CLOCK and
  * FULL give the DATE form, as a day has no time. NULL when no such day. */

@@ -197,6 +197,41 @@ START_TEST(workshop_groups_schedule_by_day)
 }
 END_TEST
 
+START_TEST(pages_link_their_feeds)
+{
+    webcast_site s = site_at("/kdmc");
+    webcast_workshop w;
+    const char *html;
+
+    memset(&w, 0, sizeof(w));
+    w.slug = "ws";
+    w.title = "W & \"co\"";
+    w.starts_on = w.ends_on = 20261123;
+    html = whole(webcast_render_workshop(test_pool, &s, &w, NULL, 0));
+    HAS(html, "<link rel=\"alternate\" type=\"text/calendar\" "
+              "href=\"/kdmc/workshops/ws/calendar.ics\" "
+              "title=\"W &amp; &quot;co&quot; (calendar)\">\n");
+    HAS(html, "<link rel=\"alternate\" type=\"application/rss+xml\" "
+              "href=\"/kdmc/workshops/ws/archive.rss\" "
+              "title=\"W &amp; &quot;co&quot; (podcast)\">");
+    HAS(html, "<link rel=\"alternate\" type=\"application/json\" "
+              "href=\"/kdmc/workshops/ws/schedule.json\"");
+    HAS(html, "<p class=\"feeds\"><a class=\"calendar\" "
+              "href=\"/kdmc/workshops/ws/calendar.ics\" "
+              "type=\"text/calendar\">Add to calendar</a> "
+              "<a class=\"podcast\" href=\"/kdmc/workshops/ws/archive.rss\" "
+              "type=\"application/rss+xml\">Subscribe (podcast)</a></p>");
+    html = whole(webcast_render_index(test_pool, &s, NULL, 0));
+    HAS(html, "<link rel=\"alternate\" type=\"text/calendar\" "
+              "href=\"/kdmc/calendar.ics\" title=\"Workshop webcasts "
+              "(calendar)\">");
+    HAS(html, "href=\"/kdmc/archive.rss\" type=\"application/rss+xml\">"
+              "Subscribe (podcast)</a>");
+    HAS(html, "href=\"/kdmc/calendar.ics\" type=\"text/calendar\">Add to "
+              "calendar</a>");
+}
+END_TEST
+
 START_TEST(error_pages)
 {
     webcast_site s = site_at("/m");
@@ -263,6 +298,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, stylesheet_replaces_builtin_style);
     tcase_add_test(tc, slides_links);
     tcase_add_test(tc, workshop_groups_schedule_by_day);
+    tcase_add_test(tc, pages_link_their_feeds);
     tcase_add_test(tc, error_pages);
     tcase_add_test(tc, pages_that_update_themselves);
     tcase_add_test(tc, assets_are_compiled_in);

@@ -159,6 +159,41 @@ START_TEST(live_resources)
 }
 END_TEST
 
+START_TEST(feeds)
+{
+    webcast_route_t r;
+    static const char *const bad[] = {
+        "/workshops/rep-26/calendar.ics/", "/workshops/rep-26/Calendar.ics",
+        "/workshops/rep-26/calendar.ICS", "/workshops/rep-26/calendar",
+        "/workshops/rep-26/archive.rss.xml", "/workshops/rep-26//archive.rss",
+        "/workshops/Rep-26/schedule.json", "/workshops/rep_26/calendar.ics",
+        "/workshops//calendar.ics", "/workshops/rep-26/schedule.json/",
+        "/workshops/calendar.ics", NULL
+    };
+    int i;
+
+    ck_assert_int_eq(kind_of("/calendar.ics"), WEBCAST_ROUTE_CALENDAR);
+    ck_assert_int_eq(kind_of("/archive.rss"), WEBCAST_ROUTE_ARCHIVE_RSS);
+    ck_assert_int_eq(webcast_route_parse("/workshops/rep-26/calendar.ics",
+                                         &r), WEBCAST_ROUTE_WORKSHOP_CALENDAR);
+    ck_assert_str_eq(r.slug, "rep-26");
+    ck_assert_int_eq(webcast_route_parse("/workshops/rep-26/archive.rss", &r),
+                     WEBCAST_ROUTE_WORKSHOP_RSS);
+    ck_assert_str_eq(r.slug, "rep-26");
+    ck_assert_int_eq(webcast_route_parse("/workshops/rep-26/schedule.json",
+                                         &r), WEBCAST_ROUTE_WORKSHOP_SCHEDULE);
+    ck_assert_str_eq(r.slug, "rep-26");
+    for (i = 0; bad[i]; i++) {
+        ck_assert_msg(kind_of(bad[i]) == WEBCAST_ROUTE_NOT_FOUND,
+                      "%s should be 404", bad[i]);
+    }
+    /* near the root they are not ours: static files there still serve */
+    ck_assert_int_eq(kind_of("/calendar.ics/"), WEBCAST_ROUTE_DECLINE);
+    ck_assert_int_eq(kind_of("/Calendar.ics"), WEBCAST_ROUTE_DECLINE);
+    ck_assert_int_eq(kind_of("/archive.rss.bak"), WEBCAST_ROUTE_DECLINE);
+}
+END_TEST
+
 START_TEST(pages)
 {
     webcast_route_t r;
@@ -220,6 +255,7 @@ Suite *route_suite(void)
     tcase_add_test(tc, malformed_ids_are_404);
     tcase_add_test(tc, pages);
     tcase_add_test(tc, live_resources);
+    tcase_add_test(tc, feeds);
     tcase_add_test(tc, other_paths_are_declined);
     tcase_add_test(tc, parse_id_bounds);
     suite_add_tcase(s, tc);

@@ -252,6 +252,29 @@ START_TEST(day_across_local_midnight)
 }
 END_TEST
 
+START_TEST(next_day_starts_at_local_midnight)
+{
+    const webcast_tz *la = zone(LA);
+
+    ck_assert(webcast_time_next_day(la, utc(2026, 11, 26, 7, 30, 0))
+              == utc(2026, 11, 26, 8, 0, 0));
+    ck_assert(webcast_time_next_day(la, utc(2026, 11, 26, 8, 0, 0))
+              == utc(2026, 11, 27, 8, 0, 0));
+    /* the day the clocks go back lasts 25 hours; across a year's end */
+    ck_assert(webcast_time_next_day(la, utc(2026, 11, 1, 12, 0, 0))
+              == utc(2026, 11, 2, 8, 0, 0));
+    ck_assert(webcast_time_next_day(la, utc(2026, 12, 31, 20, 0, 0))
+              == utc(2027, 1, 1, 8, 0, 0));
+    ck_assert(webcast_time_next_day(webcast_tz_utc(test_pool),
+                                    utc(2028, 2, 28, 23, 59, 59))
+              == utc(2028, 2, 29, 0, 0, 0));
+    /* Havana's clocks skip from midnight to 1:00 on 2026-03-08 */
+    ck_assert(webcast_time_next_day(zone("America/Havana"),
+                                    utc(2026, 3, 7, 12, 0, 0))
+              == utc(2026, 3, 8, 5, 0, 0));
+}
+END_TEST
+
 START_TEST(day_format)
 {
     ck_assert_str_eq(webcast_day_format(test_pool, 20261125,
@@ -678,6 +701,7 @@ Suite *time_suite(void)
     tcase_add_test(tc, clock_style);
     tcase_add_test(tc, ap_month_abbreviations);
     tcase_add_test(tc, day_across_local_midnight);
+    tcase_add_test(tc, next_day_starts_at_local_midnight);
     tcase_add_test(tc, day_format);
     tcase_add_test(tc, iso_with_offset);
     tcase_add_test(tc, before_first_transition);

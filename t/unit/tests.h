@@ -29,5 +29,7 @@ Suite *frab_suite(void);
 Suite *import_suite(void);
 Suite *multipart_suite(void);
 Suite *slides_suite(void);
+Suite *ical_suite(void);
+Suite *rss_suite(void);
 
 #endif
