@@ -61,6 +61,11 @@ static const command_rec webcast_cmds[] = {
                   "File with the secret of the staff admin's anti-forgery "
                   "tokens; made with a random secret if it does not exist "
                   "(default: the module's own, in DefaultRuntimeDir)"),
+    AP_INIT_TAKE1("WebcastArchiveDownload", webcast_set_download_pattern,
+                  SLOT(archive_download), WHERE,
+                  "http(s) URL pattern of an archive's download file, with "
+                  "{path}, {file} and {id}, for the podcast feed's "
+                  "enclosures"),
     AP_INIT_TAKE_ARGV("WebcastEmbedAncestors", webcast_set_embed_ancestors,
                       NULL, WHERE,
                       "Sites that may show the embed page in a frame "

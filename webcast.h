@@ -49,6 +49,7 @@ typedef struct {
     const char *slides_dir;         /* WebcastSlidesDir, absolute */
     const char *slides_url;         /* WebcastSlidesURL, no trailing '/' */
     apr_off_t upload_limit;         /* WebcastUploadLimit bytes, 0 unset */
+    webcast_pattern *archive_download; /* WebcastArchiveDownload */
 } webcast_dir_conf;
 
 typedef struct {
@@ -78,6 +79,9 @@ const char *webcast_set_archive_alternate(cmd_parms *cmd, void *conf,
                                           const char *pattern);
 const char *webcast_set_time_zone(cmd_parms *cmd, void *conf,
                                   const char *arg);
+/* An archive pattern that must make an http(s) URL of a literal host. */
+const char *webcast_set_download_pattern(cmd_parms *cmd, void *conf,
+                                         const char *arg);
 /* cmd->info is the APR_OFFSETOF of a const char * that must be a URL. */
 const char *webcast_set_url(cmd_parms *cmd, void *conf, const char *arg);
 /* cmd->info as above; the value must be a local path ("/...") */
@@ -118,6 +122,24 @@ webcast_db_status webcast_db_workshops(request_rec *r,
 webcast_db_status webcast_db_workshop(request_rec *r, const char *slug,
                                       webcast_workshop **out,
                                       apr_array_header_t **schedule);
+
+/* The feeds' rows (webcast_presentation *, with summary, archive_bytes
+ * and workshop_location), one query each, whatever their size. A
+ * workshop by slug with all its presentations (speaker bios too) in
+ * schedule order, for its calendar, podcast and schedule.json: */
+webcast_db_status webcast_db_feed_workshop(request_rec *r, const char *slug,
+                                           webcast_workshop **out,
+                                           apr_array_header_t **list);
+/* every presentation of the workshops ending on `today` (yyyymmdd, the
+ * site zone's) or later: */
+webcast_db_status webcast_db_feed_calendar(request_rec *r, int today,
+                                           apr_array_header_t **list);
+/* the newest WEBCAST_FEED_ARCHIVE_MAX archived webcasts at `now`, and the
+ * live and upcoming ones (more rows than that may come back: the caller
+ * keeps the newest archived ones by the state it works out). */
+#define WEBCAST_FEED_ARCHIVE_MAX 100
+webcast_db_status webcast_db_feed_archive(request_rec *r, apr_time_t now,
+                                          apr_array_header_t **list);
 
 /* For files that include apr_dbd.h and mod_dbd.h (the DB files): a
  * connection with retry past dead pooled ones, and column n of a row as a

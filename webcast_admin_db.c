@@ -260,7 +260,8 @@ static apr_dbd_prepared_t *statement(request_rec *r, ap_dbd_t *dbd,
     if (rv != 0) {
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
                       "the admin's statement %s cannot be prepared: %s - "
-                      "is sql/002-admin.sql loaded, and may the database "
+                      "are the migrations sql/002-admin.sql to "
+                      "sql/005-feeds.sql loaded, and may the database "
                       "user INSERT, UPDATE and DELETE?", label,
                       apr_dbd_error(dbd->driver, dbd->handle, rv));
         return NULL;

@@ -98,6 +98,7 @@ void *webcast_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
     MERGE(slides_dir);
     MERGE(slides_url);
     MERGE(upload_limit);
+    MERGE(archive_download);
     return conf;
 }
 
@@ -179,6 +180,24 @@ const char *webcast_set_live_pattern(cmd_parms *cmd, void *conf,
                                      const char *arg)
 {
     return set_pattern(cmd, conf, arg, LIVE_PLACEHOLDERS);
+}
+
+const char *webcast_set_download_pattern(cmd_parms *cmd, void *conf,
+                                         const char *arg)
+{
+    const char *err = webcast_set_archive_pattern(cmd, conf, arg);
+    const char *host = strstr(arg, "://");
+
+    /* podcast apps fetch the file over HTTP; the host is the admin's,
+     * never a value from the database */
+    if (err == NULL && (!webcast_url_linkable(arg) || host == NULL
+                        || memchr(host + 3, '{', strcspn(host + 3, "/?#")))) {
+        err = apr_psprintf(cmd->pool, "%s \"%s\" must be an http:// or "
+                           "https:// URL of a file, with the host written "
+                           "out, e.g. https://media.example.edu/download/"
+                           "{path}/{file}", cmd->cmd->name, arg);
+    }
+    return err;
 }
 
 const char *webcast_set_time_zone(cmd_parms *cmd, void *confv,

@@ -45,6 +45,9 @@ APLOG_USE_MODULE(webcast);
 #define LABEL_WORKSHOP "webcast_workshop"
 #define LABEL_SCHEDULE "webcast_schedule"
 #define LABEL_STREAM "webcast_stream"
+#define LABEL_FEED_WORKSHOP "webcast_feed_workshop"
+#define LABEL_FEED_CALENDAR "webcast_feed_calendar"
+#define LABEL_FEED_ARCHIVE "webcast_feed_archive"
 
 /* Each statement comes in two versions: v4 reads what sql/004-live.sql
  * adds (webcast_auto, the notices) and v3 the schema before it. mod_dbd
@@ -92,17 +95,44 @@ APLOG_USE_MODULE(webcast);
     " FROM presentation p WHERE p.workshop_id = w.id AND " CLOCKED \
     " AND p.ends_at > UTC_TIMESTAMP())", "0")
 
+/* The feeds read, after PRESENTATION_COLS, the download's size (from
+ * sql/005-feeds.sql) and the workshop's place. The root podcast feed
+ * holds the newest archived webcasts - manual ones by their state, ones
+ * that follow the schedule by the clock (the request's instant, the %s,
+ * as the C side uses: both agree on every row) - and those still to come
+ * or live: three parts that each walk an index (idx_presentation_ends,
+ * idx_presentation_state). */
+#define FEED_COLS(V, bio) PRESENTATION_COLS(V, bio, "p.summary") ", " \
+    V("p.archive_bytes", "NULL") ", w.location"
+#define FEED_FROM \
+    " FROM presentation p JOIN workshop w ON w.id = p.workshop_id"
+#define ARCHIVED(V) V( \
+    "IF(p.webcast_auto = 1, p.ends_at <= %s" \
+    " AND COALESCE(p.external_url, '') = ''" \
+    " AND COALESCE(p.webcast_path, '') <> ''" \
+    " AND COALESCE(p.webcast_filename, '') <> ''," \
+    " p.webcast_state = 'archive')", "p.webcast_state = 'archive'")
+#define TO_COME(V) V("(p.webcast_auto = 1" \
+    " OR p.webcast_state IN ('upcoming', 'live'))", \
+    "p.webcast_state IN ('upcoming', 'live')")
+/* What a statement's v4 version needs, and the log's words for what the
+ * v3 one lacks meanwhile. */
+#define LIVE_NEED "sql/004-live.sql", "pages show stored states, no" \
+    " schedule-driven states and no notices"
+#define FEEDS_NEED "sql/005-feeds.sql (after sql/004-live.sql)", \
+    "feeds show stored states and no download sizes"
+
 #define STATEMENTS(V) { \
     { LABEL_PRESENTATION V("", "_v3"), \
       "SELECT " PRESENTATION_COLS(V, "p.speaker_bio", "p.summary") \
       " FROM presentation p JOIN workshop w ON w.id = p.workshop_id" \
-      " WHERE p.id = %s" }, \
+      " WHERE p.id = %s", LIVE_NEED }, \
     /* A reference movie needs no bio or summary: their TEXT would cost \
      * the database, the wire and the driver's buffers for nothing. */ \
     { LABEL_STREAM V("", "_v3"), \
       "SELECT " PRESENTATION_COLS(V, "NULL", "NULL") \
       " FROM presentation p JOIN workshop w ON w.id = p.workshop_id" \
-      " WHERE p.id = %s" }, \
+      " WHERE p.id = %s", LIVE_NEED }, \
     /* The workshop page in one round trip (see below). */ \
     { LABEL_SCHEDULE V("", "_v3"), \
       "SELECT " PRESENTATION_COLS(V, "NULL", "NULL") ", " \
@@ -112,13 +142,42 @@ APLOG_USE_MODULE(webcast);
                          " w.summary, NULL)") ", 0, 0" \
       " FROM workshop w STRAIGHT_JOIN presentation p" \
       " ON p.workshop_id = w.id" \
-      " WHERE w.slug = %s ORDER BY p.starts_at, p.id" }, \
+      " WHERE w.slug = %s ORDER BY p.starts_at, p.id", LIVE_NEED }, \
     { LABEL_WORKSHOP V("", "_v3"), \
-      "SELECT " WORKSHOP_COLS(V) ", 0, 0 FROM workshop w WHERE w.slug = %s" }, \
+      "SELECT " WORKSHOP_COLS(V) ", 0, 0 FROM workshop w WHERE w.slug = %s", \
+      LIVE_NEED }, \
     { LABEL_WORKSHOPS V("", "_v3"), \
       "SELECT " WORKSHOP_COLS(V) ", (SELECT COUNT(*) FROM presentation p" \
       " WHERE p.workshop_id = w.id AND " LIVE_NOW(V) "), " NEXT_CHANGE(V) \
-      " FROM workshop w ORDER BY w.starts_on DESC, w.id DESC" }, \
+      " FROM workshop w ORDER BY w.starts_on DESC, w.id DESC", LIVE_NEED }, \
+    /* A workshop's feeds: the schedule with summaries, bios and sizes; \
+     * a workshop without presentations is one row of NULLs. */ \
+    { LABEL_FEED_WORKSHOP V("", "_v3"), \
+      "SELECT " FEED_COLS(V, "p.speaker_bio") ", " \
+      WORKSHOP_COLS_WITH(V, "IF(p.id IS NULL OR p.id = (SELECT f.id" \
+                         " FROM presentation f WHERE f.workshop_id = w.id" \
+                         " ORDER BY f.starts_at, f.id LIMIT 1)," \
+                         " w.summary, NULL)") ", 0, 0" \
+      " FROM workshop w LEFT JOIN presentation p ON p.workshop_id = w.id" \
+      " WHERE w.slug = %s ORDER BY p.starts_at, p.id", FEEDS_NEED }, \
+    /* calendar.ics: every talk of the workshops ending today or later */ \
+    { LABEL_FEED_CALENDAR V("", "_v3"), \
+      "SELECT " FEED_COLS(V, "NULL") \
+      " FROM workshop w STRAIGHT_JOIN presentation p" \
+      " ON p.workshop_id = w.id WHERE w.ends_on >= %s" \
+      " ORDER BY p.starts_at, p.id", FEEDS_NEED }, \
+    /* archive.rss: every %s is the same instant */ \
+    { LABEL_FEED_ARCHIVE V("", "_v3"), \
+      "(SELECT " FEED_COLS(V, "NULL") FEED_FROM \
+      " WHERE p.has_webcast = 1 AND " ARCHIVED(V) \
+      " ORDER BY p.ends_at DESC, p.id DESC" \
+      " LIMIT " APR_STRINGIFY(WEBCAST_FEED_ARCHIVE_MAX) ")" \
+      " UNION ALL (SELECT " FEED_COLS(V, "NULL") FEED_FROM \
+      " WHERE p.has_webcast = 1 AND p.ends_at > %s AND " TO_COME(V) ")" \
+      " UNION ALL (SELECT " FEED_COLS(V, "NULL") FEED_FROM \
+      " WHERE p.has_webcast = 1 AND p.webcast_state = 'live'" \
+      " AND p.ends_at <= %s" V(" AND p.webcast_auto = 0", "") ")", \
+      FEEDS_NEED }, \
 }
 
 /* The schedule's statement, LABEL_SCHEDULE: each row a presentation, its
@@ -132,6 +191,7 @@ APLOG_USE_MODULE(webcast);
  * presentations has no row here; LABEL_WORKSHOP tells it from none. */
 typedef struct {
     const char *label, *sql;
+    const char *needs, *lacks;      /* LIVE_NEED, FEEDS_NEED */
 } statement_t;
 
 static const statement_t statements[] = STATEMENTS(V4);
@@ -150,6 +210,10 @@ enum {                              /* PRESENTATION_COLS */
     COL_WEBCAST_PATH, COL_WEBCAST_FILENAME, COL_LIVE_STREAM,
     COL_EXTERNAL_NAME, COL_EXTERNAL_URL, COL_UPDATED_AT, COL_AUTO, COL_NOTICE,
     COL_COUNT
+};
+
+enum {                              /* after them, FEED_COLS */
+    COL_ARCHIVE_BYTES = COL_COUNT, COL_LOCATION, COL_FEED_COUNT
 };
 
 enum {                              /* WORKSHOP_COLS + live count */
@@ -369,6 +433,27 @@ static void *copy_schedule_row(apr_pool_t *p, const apr_dbd_driver_t *drv,
     return copy_presentation(p, drv, row, NULL);
 }
 
+/* A feed row: the presentation with FEED_COLS, NULL for the row of
+ * NULLs of a workshop without presentations; when `workshop` is given,
+ * its columns after FEED_COLS, once, into *(webcast_workshop **)workshop. */
+static void *copy_feed_row(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                           apr_dbd_row_t *row, void *workshop)
+{
+    webcast_workshop **w = workshop;
+    webcast_presentation *pr;
+
+    if (w && *w == NULL) {
+        *w = workshop_at(p, drv, row, COL_FEED_COUNT);
+    }
+    if (text(p, drv, row, COL_ID) == NULL) {
+        return NULL;
+    }
+    pr = copy_presentation(p, drv, row, NULL);
+    pr->archive_bytes = num(p, drv, row, COL_ARCHIVE_BYTES);
+    pr->workshop_location = text(p, drv, row, COL_LOCATION);
+    return pr;
+}
+
 /* Copies one row out of the driver's buffers; ctx is the caller's. */
 typedef void *(*copy_fn)(apr_pool_t *p, const apr_dbd_driver_t *drv,
                          apr_dbd_row_t *row, void *ctx);
@@ -419,9 +504,23 @@ static ap_dbd_t *replace(request_rec *r)
     return f->dbd;
 }
 
-/* Unix seconds until which this child uses the v3 statements: 0 while
- * the database has sql/004-live.sql. */
-static volatile apr_uint32_t legacy_until;
+/* Per statement, Unix seconds until which this child uses its v3
+ * version: 0 while the database has what the v4 one needs. The
+ * statements that need the same migration go v3 and back together; those
+ * of another stay as they are (a database with 004 but not 005 keeps the
+ * clock on its pages while the feeds wait for 005). */
+static volatile apr_uint32_t legacy_until[N_STATEMENTS];
+
+static void set_legacy(apr_size_t i, apr_uint32_t until)
+{
+    apr_size_t j;
+
+    for (j = 0; j < N_STATEMENTS; j++) {
+        if (strcmp(statements[j].needs, statements[i].needs) == 0) {
+            apr_atomic_set32(&legacy_until[j], until);
+        }
+    }
+}
 
 /* The v4 statement `label` on this connection, prepared on first use;
  * else - the migration not loaded - its v3 twin, which mod_dbd prepared. */
@@ -441,29 +540,28 @@ static apr_dbd_prepared_t *statement(request_rec *r, ap_dbd_t *dbd,
     if (i == N_STATEMENTS) {
         return NULL;
     }
-    if (seconds_now() >= apr_atomic_read32(&legacy_until)) {
+    if (seconds_now() >= apr_atomic_read32(&legacy_until[i])) {
         rv = apr_dbd_prepare(dbd->driver, dbd->pool, dbd->handle,
                              statements[i].sql, label, &stmt);
         if (rv == 0) {
             apr_hash_set(dbd->prepared, label, APR_HASH_KEY_STRING, stmt);
-            apr_atomic_set32(&legacy_until, 0);
+            set_legacy(i, 0);
             return stmt;
         }
         if (!CONNECTION_LOST(rv)) {
-            apr_atomic_set32(&legacy_until, seconds_now() + LEGACY_RETRY);
+            set_legacy(i, seconds_now() + LEGACY_RETRY);
             ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
-                          "statement %s cannot be prepared (%s): is "
-                          "sql/004-live.sql loaded? Until it is, pages "
-                          "show stored states, no schedule-driven states "
-                          "and no notices", label,
-                          apr_dbd_error(dbd->driver, dbd->handle, rv));
+                          "statement %s cannot be prepared (%s): is %s "
+                          "loaded? Until it is, %s", label,
+                          apr_dbd_error(dbd->driver, dbd->handle, rv),
+                          statements[i].needs, statements[i].lacks);
         }
     }
     return apr_hash_get(dbd->prepared, legacy[i].label, APR_HASH_KEY_STRING);
 }
 
 static int run(request_rec *r, ap_dbd_t *dbd, const char *label,
-               const char *arg, apr_dbd_results_t **res)
+               int nargs, const char **args, apr_dbd_results_t **res)
 {
     apr_dbd_prepared_t *stmt = statement(r, dbd, label);
 
@@ -475,18 +573,20 @@ static int run(request_rec *r, ap_dbd_t *dbd, const char *label,
         return -1;
     }
     *res = NULL;
-    return apr_dbd_pvselect(dbd->driver, r->pool, dbd->handle, res, stmt, 0,
-                            arg, NULL);
+    return apr_dbd_pselect(dbd->driver, r->pool, dbd->handle, res, stmt, 0,
+                           nargs, args);
 }
 
 /* Run statement `label` with at most one argument; every row is copied by
  * `copy` into *rows (an array of pointers) and the result read to its end.
  * A connection lost under the query (killed, server restarted) is replaced
  * once, so the reader never sees it. */
-static webcast_db_status select_rows(request_rec *r, const char *label,
-                                     const char *arg, copy_fn copy_row,
-                                     void *ctx, apr_array_header_t **rows)
+static webcast_db_status select_args(request_rec *r, const char *label,
+                                     int nargs, const char **args,
+                                     copy_fn copy_row, void *ctx,
+                                     apr_array_header_t **rows)
 {
+    const char *arg = nargs ? args[0] : NULL;
     ap_dbd_t *dbd = connection(r);
     apr_dbd_results_t *res = NULL;
     apr_dbd_row_t *row = NULL;
@@ -496,12 +596,12 @@ static webcast_db_status select_rows(request_rec *r, const char *label,
     if (dbd == NULL) {
         return WEBCAST_DB_UNAVAILABLE;
     }
-    rv = run(r, dbd, label, arg, &res);
+    rv = run(r, dbd, label, nargs, args, &res);
     if (CONNECTION_LOST(rv) && (dbd = replace(r)) != NULL) {
         ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, r, WEBCAST_LOG_TAG
                       "connection lost under %s (error %d); retried on a "
                       "fresh one", label, rv);
-        rv = run(r, dbd, label, arg, &res);
+        rv = run(r, dbd, label, nargs, args, &res);
     }
     if (dbd == NULL || rv != 0) {
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
@@ -525,6 +625,14 @@ static webcast_db_status select_rows(request_rec *r, const char *label,
         return WEBCAST_DB_UNAVAILABLE;
     }
     return (*rows)->nelts ? WEBCAST_DB_OK : WEBCAST_DB_NOT_FOUND;
+}
+
+/* The same with at most one argument. */
+static webcast_db_status select_rows(request_rec *r, const char *label,
+                                     const char *arg, copy_fn copy_row,
+                                     void *ctx, apr_array_header_t **rows)
+{
+    return select_args(r, label, arg != NULL, &arg, copy_row, ctx, rows);
 }
 
 static webcast_db_status one_presentation(request_rec *r, const char *label,
@@ -582,6 +690,67 @@ webcast_db_status webcast_db_workshop(request_rec *r, const char *slug,
         *out = APR_ARRAY_IDX(rows, 0, webcast_workshop *);
     }
     return st;
+}
+
+/* ---- feeds ---- */
+
+/* The rows of `all` that are presentations. */
+static apr_array_header_t *presentations_only(apr_pool_t *p,
+                                              const apr_array_header_t *all)
+{
+    apr_array_header_t *out = apr_array_make(p, all->nelts + 1,
+                                             sizeof(void *));
+    int i;
+
+    for (i = 0; i < all->nelts; i++) {
+        if (APR_ARRAY_IDX(all, i, void *) != NULL) {
+            APR_ARRAY_PUSH(out, void *) = APR_ARRAY_IDX(all, i, void *);
+        }
+    }
+    return out;
+}
+
+webcast_db_status webcast_db_feed_workshop(request_rec *r, const char *slug,
+                                           webcast_workshop **out,
+                                           apr_array_header_t **list)
+{
+    apr_array_header_t *rows;
+    webcast_db_status st;
+
+    *out = NULL;
+    st = select_rows(r, LABEL_FEED_WORKSHOP, slug, copy_feed_row, out, &rows);
+    *list = presentations_only(r->pool, rows);
+    return st;
+}
+
+webcast_db_status webcast_db_feed_calendar(request_rec *r, int today,
+                                           apr_array_header_t **list)
+{
+    webcast_db_status st = select_rows(r, LABEL_FEED_CALENDAR,
+                                       apr_psprintf(r->pool, "%04d-%02d-%02d",
+                                                    today / 10000,
+                                                    today / 100 % 100,
+                                                    today % 100),
+                                       copy_feed_row, NULL, list);
+
+    return st == WEBCAST_DB_NOT_FOUND ? WEBCAST_DB_OK : st;
+}
+
+webcast_db_status webcast_db_feed_archive(request_rec *r, apr_time_t now,
+                                          apr_array_header_t **list)
+{
+    apr_time_exp_t tm;
+    const char *at, *args[3];
+    webcast_db_status st;
+
+    apr_time_exp_gmt(&tm, now);
+    at = apr_psprintf(r->pool, "%04d-%02d-%02d %02d:%02d:%02d",
+                      tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                      tm.tm_hour, tm.tm_min, tm.tm_sec);
+    args[0] = args[1] = args[2] = at;
+    st = select_args(r, LABEL_FEED_ARCHIVE, 3, args, copy_feed_row, NULL,
+                     list);
+    return st == WEBCAST_DB_NOT_FOUND ? WEBCAST_DB_OK : st;
 }
 
 /* ---- for webcast_admin_db.c: the same connection handling ---- */

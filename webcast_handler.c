@@ -22,12 +22,14 @@
 #include "webcast.h"
 #include "webcast_assets.h"
 #include "webcast_cache.h"
+#include "webcast_ical.h"
 #include "webcast_json.h"
 #include "webcast_compress.h"
 #include "webcast_encoding.h"
 #include "webcast_refmovie.h"
 #include "webcast_render.h"
 #include "webcast_route.h"
+#include "webcast_rss.h"
 
 APLOG_USE_MODULE(webcast);
 
@@ -448,6 +450,149 @@ static int build_workshop_status(request_rec *r, const webcast_dir_conf *conf,
     return OK;
 }
 
+/* ---- feeds: calendar.ics, archive.rss, schedule.json ---- */
+
+/* What the feeds say about the site: absolute URLs from the request's
+ * scheme, host and port (as httpd's redirects have them), UIDs from the
+ * virtual host's ServerName, never from the Host header. */
+static webcast_feed feed_of(request_rec *r, const webcast_dir_conf *conf,
+                            const char *slug)
+{
+    const webcast_server_conf *sconf =
+        ap_get_module_config(r->server->module_config, &webcast_module);
+    webcast_feed f;
+
+    memset(&f, 0, sizeof(f));
+    f.base = ap_construct_url(r->pool, ap_escape_uri(r->pool, conf->mount
+                                                     ? conf->mount : ""), r);
+    f.self = ap_construct_url(r->pool, ap_escape_uri(r->pool, r->uri), r);
+    f.link = webcast_feed_url(r->pool, &f, slug ? apr_pstrcat(r->pool,
+                              "/workshops/", slug, "/", NULL) : "/");
+    f.domain = r->server->server_hostname;
+    f.title = "Workshop webcasts";
+    f.tz = conf->tz ? conf->tz : sconf->utc;
+    f.archive_url = conf->archive_url;
+    f.live_url = conf->live_url;
+    f.archive_hls = conf->archive_hls;
+    f.live_hls = conf->live_hls;
+    f.download = conf->archive_download;
+    f.now = r->request_time;
+    return f;
+}
+
+/* A feed's rows, a workshop's (slug) or the root's: the shown states,
+ * their next change into *expires, their newest change into *mtime. */
+static int feed_rows(request_rec *r, const webcast_dir_conf *conf,
+                     const char *slug, int root_calendar, webcast_feed *f,
+                     webcast_workshop **w, apr_array_header_t **list,
+                     apr_time_t *expires, apr_time_t *mtime)
+{
+    webcast_presentation **pr;
+    webcast_db_status st;
+    int i, rc;
+
+    *w = NULL;
+    *expires = *mtime = 0;
+    if (slug) {
+        if ((rc = status_of(webcast_db_feed_workshop(r, slug, w, list)))
+            != OK) {
+            return rc;
+        }
+        f->title = (*w)->title;
+        f->summary = (*w)->summary;
+        *mtime = (*w)->updated_at;
+    }
+    else {
+        /* the root calendar's "today" ends at the site's midnight */
+        st = root_calendar ? webcast_db_feed_calendar(r,
+                 webcast_time_day(f->tz, r->request_time), list)
+             : webcast_db_feed_archive(r, r->request_time, list);
+        if (st != WEBCAST_DB_OK) {
+            return UNAVAILABLE;
+        }
+        *expires = root_calendar ? webcast_time_next_day(f->tz,
+                                                         r->request_time) : 0;
+    }
+    pr = (webcast_presentation **)(*list)->elts;
+    for (i = 0; i < (*list)->nelts; i++) {
+        *mtime = pr[i]->updated_at > *mtime ? pr[i]->updated_at : *mtime;
+        follow_clock(r, conf, pr[i], expires, mtime);
+    }
+    return OK;
+}
+
+/* A feed changes like a page. The root ones have no Last-Modified, as
+ * the index: they also change with the date and with rows that left. */
+static void feed_response(request_rec *r, webcast_response *resp,
+                          const char *type, const char *body,
+                          apr_time_t mtime, apr_time_t expires)
+{
+    memset(resp, 0, sizeof(*resp));
+    resp->content_type = type;
+    resp->body = body;
+    resp->last_modified = mtime;
+    resp->max_age = MAX_AGE_SHORT;
+    resp->expires = expires;
+    resp->etag = etag_of(r->pool, resp);
+}
+
+static int build_calendar(request_rec *r, const webcast_dir_conf *conf,
+                          const char *slug, webcast_response *resp)
+{
+    webcast_feed f = feed_of(r, conf, slug);
+    webcast_workshop *w;
+    apr_array_header_t *list;
+    apr_time_t mtime, expires;
+    int rc = feed_rows(r, conf, slug, 1, &f, &w, &list, &expires, &mtime);
+
+    if (rc != OK) {
+        return rc;
+    }
+    feed_response(r, resp, "text/calendar; charset=utf-8",
+                  webcast_ical_calendar(r->pool, &f,
+                      (const webcast_presentation *const *)list->elts,
+                      list->nelts), slug ? mtime : 0, expires);
+    return OK;
+}
+
+static int build_rss(request_rec *r, const webcast_dir_conf *conf,
+                     const char *slug, webcast_response *resp)
+{
+    webcast_feed f = feed_of(r, conf, slug);
+    webcast_workshop *w;
+    apr_array_header_t *list;
+    apr_time_t mtime, expires;
+    int rc = feed_rows(r, conf, slug, 0, &f, &w, &list, &expires, &mtime);
+
+    if (rc != OK) {
+        return rc;
+    }
+    feed_response(r, resp, "application/rss+xml; charset=utf-8",
+                  webcast_rss_feed(r->pool, &f,
+                      (const webcast_presentation *const *)list->elts,
+                      list->nelts, slug ? 0 : WEBCAST_FEED_ARCHIVE_MAX),
+                  slug ? mtime : 0, expires);
+    return OK;
+}
+
+static int build_schedule(request_rec *r, const webcast_dir_conf *conf,
+                          const char *slug, webcast_response *resp)
+{
+    webcast_feed f = feed_of(r, conf, slug);
+    webcast_workshop *w;
+    apr_array_header_t *list;
+    apr_time_t mtime, expires;
+    int rc = feed_rows(r, conf, slug, 0, &f, &w, &list, &expires, &mtime);
+
+    if (rc != OK) {
+        return rc;
+    }
+    json_response(r, resp, webcast_json_schedule(r->pool, &f, w,
+                  (const webcast_presentation *const *)list->elts,
+                  list->nelts, expires), mtime, expires);
+    return OK;
+}
+
 /* The module's own files (assets/), compiled in: no database, no cache. */
 static int build_asset(request_rec *r, const char *name,
                        webcast_response *resp)
@@ -567,6 +712,16 @@ static int build(request_rec *r, const webcast_dir_conf *conf,
         return build_presentation(r, conf, route->id, 1, resp);
     case WEBCAST_ROUTE_OEMBED:
         return build_oembed(r, conf, resp);
+    case WEBCAST_ROUTE_CALENDAR:
+        return build_calendar(r, conf, NULL, resp);
+    case WEBCAST_ROUTE_WORKSHOP_CALENDAR:
+        return build_calendar(r, conf, route->slug, resp);
+    case WEBCAST_ROUTE_ARCHIVE_RSS:
+        return build_rss(r, conf, NULL, resp);
+    case WEBCAST_ROUTE_WORKSHOP_RSS:
+        return build_rss(r, conf, route->slug, resp);
+    case WEBCAST_ROUTE_WORKSHOP_SCHEDULE:
+        return build_schedule(r, conf, route->slug, resp);
     default:
         return HTTP_NOT_FOUND;
     }
@@ -639,6 +794,12 @@ static void headers_of(request_rec *r, const webcast_dir_conf *conf,
                                 ? conf->embed_ancestors : "*"));
         break;
     case WEBCAST_ROUTE_OEMBED:
+    case WEBCAST_ROUTE_CALENDAR:
+    case WEBCAST_ROUTE_ARCHIVE_RSS:
+    case WEBCAST_ROUTE_WORKSHOP_CALENDAR:
+    case WEBCAST_ROUTE_WORKSHOP_RSS:
+    case WEBCAST_ROUTE_WORKSHOP_SCHEDULE:
+        /* public data, for any site's scripts (web podcast players) */
         apr_table_setn(r->err_headers_out, "Access-Control-Allow-Origin",
                        "*");
         break;
@@ -799,7 +960,7 @@ static const char *alternates_value(apr_pool_t *p,
  * it, by value, so that every child and every server sharing a cache
  * (WebcastCacheSOCache) computes the same key for the same page, and an
  * <If> that changes a setting for some requests gets its own entries.
- * The origin is written into pages (oEmbed discovery). Header and footer
+ * The origin is written into pages (oEmbed discovery) and feeds. Header and footer
  * are added when sending, not cached, but a page with them has no
  * compressed copies. */
 static const char *cache_key(request_rec *r, const webcast_dir_conf *conf)
@@ -810,6 +971,7 @@ static const char *cache_key(request_rec *r, const webcast_dir_conf *conf)
         source_of(conf->archive_url), source_of(conf->live_url),
         source_of(conf->archive_hls), source_of(conf->live_hls),
         alternates_value(r->pool, conf->archive_alternates),
+        source_of(conf->archive_download),
         conf->stylesheet,
         conf->header_name || conf->footer_name ? "includes" : NULL,
         r->uri
@@ -1035,6 +1197,11 @@ int webcast_handler(request_rec *r)
     case WEBCAST_ROUTE_ASSET:
     case WEBCAST_ROUTE_EMBED:
     case WEBCAST_ROUTE_OEMBED:
+    case WEBCAST_ROUTE_CALENDAR:
+    case WEBCAST_ROUTE_ARCHIVE_RSS:
+    case WEBCAST_ROUTE_WORKSHOP_CALENDAR:
+    case WEBCAST_ROUTE_WORKSHOP_RSS:
+    case WEBCAST_ROUTE_WORKSHOP_SCHEDULE:
         return serve(r, conf, &route);
     case WEBCAST_ROUTE_INDEX_SLASH:
     case WEBCAST_ROUTE_WORKSHOP_SLASH:

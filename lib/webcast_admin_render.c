@@ -759,6 +759,9 @@ static void put_field(out_t *o, const webcast_admin_form_page *pg,
         if (f->type == WEBCAST_FIELD_SLUG) {
             put(o, " pattern=\"[a-z0-9\\-]{1,64}\" autocapitalize=\"none\"");
         }
+        if (f->type == WEBCAST_FIELD_BYTES) {
+            put(o, " inputmode=\"numeric\"");
+        }
         put(o, f->missing ? " required" : "");
         put_described(o, id, err != NULL, note != NULL, help != NULL);
         put(o, ">\n");

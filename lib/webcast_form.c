@@ -87,6 +87,10 @@ static const webcast_field presentation_fields[PF_COUNT] = {
       "kdmc/2026", NULL, WEBCAST_FIELD_LINE, 255, 0 },
     { "webcast_filename", "Archive file name", "e.g. alvarez-lunch.mov",
       NULL, WEBCAST_FIELD_LINE, 255, 0 },
+    { "archive_bytes", "Download size (bytes)",
+      "The size of the archive's download file, which podcast apps are "
+      "told, e.g. 734003200 (a file manager or ls -l shows it). Leave it "
+      "empty if you do not know it.", NULL, WEBCAST_FIELD_BYTES, 24, 0 },
     { "live_stream", "Live stream name",
       "Only if this presentation is streamed on another stream than the "
       "workshop's.", NULL, WEBCAST_FIELD_LINE, 255, 0 },
@@ -253,6 +257,34 @@ static const char *check_text(apr_pool_t *p, const webcast_field *f,
                             "Please shorten it.", (unsigned long)strlen(s),
                             (unsigned long)f->max);
     }
+    return NULL;
+}
+
+/* A size in bytes: digits, with the separators people type in large
+ * numbers ("734,003,200", "734 003 200") left out. */
+static const char *check_bytes(apr_pool_t *p, const char *s, const char **v)
+{
+    char *out = apr_palloc(p, strlen(s) + 1), *o = out;
+
+    for (; *s; s++) {
+        if (apr_isdigit(*s) && (o > out || *s != '0')) {
+            *o++ = *s;
+        }
+        else if (!apr_isdigit(*s) && *s != ',' && *s != ' ' && *s != '_') {
+            return "Enter the size in bytes as a whole number, e.g. "
+                   "734003200.";
+        }
+    }
+    *o = '\0';
+    if (o == out) {
+        return "A file has at least one byte: leave this empty if you do "
+               "not know the size.";
+    }
+    if (o - out > 15) {
+        return "That is more than a petabyte: enter the size in bytes, "
+               "e.g. 734003200.";
+    }
+    *v = out;
     return NULL;
 }
 
@@ -429,6 +461,8 @@ static const char *check_field(apr_pool_t *p, const webcast_tz *tz,
         return check_date(p, s, v);
     case WEBCAST_FIELD_DATETIME:
         return check_datetime(p, tz, s, v);
+    case WEBCAST_FIELD_BYTES:
+        return check_bytes(p, s, v);
     case WEBCAST_FIELD_STATE:
         if (webcast_state_parse(s) == WEBCAST_STATE_UNKNOWN) {
             err = "Pick one of the five states.";
@@ -603,6 +637,8 @@ const char *webcast_value_readable(apr_pool_t *p, const webcast_tz *tz,
         return s ? s : value;
     case WEBCAST_FIELD_WORKSHOP:
         return apr_pstrcat(p, "workshop #", value, NULL);
+    case WEBCAST_FIELD_BYTES:
+        return apr_pstrcat(p, value, " bytes", NULL);
     default:
         return *value ? value : "(empty)";
     }

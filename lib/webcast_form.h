@@ -35,7 +35,8 @@ typedef enum {
     WEBCAST_FIELD_LINK,         /* the same, or a path on this site ("/...") */
     WEBCAST_FIELD_BOOL,         /* TINYINT(1) */
     WEBCAST_FIELD_STATE,        /* webcast_state ENUM */
-    WEBCAST_FIELD_WORKSHOP      /* a workshop's id */
+    WEBCAST_FIELD_WORKSHOP,     /* a workshop's id */
+    WEBCAST_FIELD_BYTES         /* a size in bytes: BIGINT UNSIGNED NULL */
 } webcast_field_type;
 
 typedef struct {
@@ -57,7 +58,7 @@ enum {
     PF_WORKSHOP_ID, PF_TITLE, PF_SPEAKER_NAME, PF_SPEAKER_AFFILIATION,
     PF_SPEAKER_BIO, PF_SUMMARY, PF_STARTS_AT, PF_ENDS_AT, PF_SLIDES_URL,
     PF_HAS_WEBCAST, PF_STATE, PF_WEBCAST_AUTO, PF_WEBCAST_PATH,
-    PF_WEBCAST_FILENAME, PF_LIVE_STREAM, PF_EXTERNAL_NAME, PF_EXTERNAL_URL,
+    PF_WEBCAST_FILENAME, PF_ARCHIVE_BYTES, PF_LIVE_STREAM, PF_EXTERNAL_NAME, PF_EXTERNAL_URL,
     PF_NOTICE, PF_COUNT
 };
 

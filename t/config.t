@@ -56,6 +56,15 @@ my @cases = (
     [ 'alternate that names no file',
       'WebcastArchiveAlternate 56000 rtsp://h/{path}/',
       qr/WebcastArchiveAlternate "rtsp:\/\/h\/\{path\}\/" names neither \{file\} nor \{id\}/ ],
+    [ 'download that is not http(s)',
+      'WebcastArchiveDownload rtsp://h/{path}/{file}',
+      qr/WebcastArchiveDownload "rtsp:\/\/h\/\{path\}\/\{file\}" must be an http:\/\/ or https:\/\/ URL/ ],
+    [ 'download whose host comes from the database',
+      'WebcastArchiveDownload https://m{id}.example.org/{file}',
+      qr/with the host written out/ ],
+    [ 'download that names no file',
+      'WebcastArchiveDownload https://h/{path}/',
+      qr/WebcastArchiveDownload "https:\/\/h\/\{path\}\/" names neither \{file\} nor \{id\}/ ],
     [ 'mod_dbd not loaded',
       'WebcastArchiveURL rtsp://h/{file}',
       qr/mod_webcast needs mod_dbd/, 'no dbd' ],
@@ -81,7 +90,8 @@ for my $case (@cases) {
 my ($rc, $out) = check_config("WebcastArchiveURL rtsp://h:554/{path}/{file}\n"
                               . "    WebcastArchiveAlternate 56000 rtsp://h/56k/{file}\n"
                               . "    WebcastArchiveAlternate 0 rtsp://h/any/{id}\n"
-                              . "    WebcastLiveURL rtsp://h/{stream}?t={id}");
+                              . "    WebcastLiveURL rtsp://h/{stream}?t={id}\n"
+                              . "    WebcastArchiveDownload https://h/dl/{path}/{file}.mp4?id={id}");
 is $rc, 0, 'a good config passes apache2 -t' or diag $out;
 like $out, qr/Syntax OK/, 'Syntax OK';
 

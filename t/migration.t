@@ -23,11 +23,15 @@ db_sql('ALTER TABLE workshop RENAME COLUMN notice TO notice_away');
 db 'kill-connections';
 t_start_error_log_watch();
 for my $url ('/', '/workshops/test-ws/', '/presentations/240/', '/presentations/240/status.json',
-             '/presentations/webcast-archive.1.ref.mov', '/presentations/240/embed/') {
+             '/presentations/webcast-archive.1.ref.mov', '/presentations/240/embed/',
+             '/calendar.ics', '/archive.rss', '/workshops/test-ws/calendar.ics',
+             '/workshops/test-ws/archive.rss', '/workshops/test-ws/schedule.json') {
     is raw_request('GET', $url)->{status}, 200, "without the migration: $url 200";
 }
 my $page = raw_request('GET', '/presentations/240/')->{body};
 like $page, qr{<div class="webcast upcoming">}, 'the stored state, as before';
+like raw_request('GET', '/workshops/test-ws/calendar.ics')->{body},
+    qr{UID:presentation-240\@[^\r]*\r\n(?:[^\r]*\r\n)*?DESCRIPTION:Will be webcast live}, 'feeds too';
 unlike $page, qr{A notice}, 'no notice';
 my @log = t_finish_error_log_watch();
 ok scalar(grep { /cannot be prepared .*is sql\/004-live\.sql loaded\?/ } @log),

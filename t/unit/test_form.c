@@ -286,6 +286,40 @@ START_TEST(checkbox)
 }
 END_TEST
 
+START_TEST(download_size)
+{
+    webcast_form *f = talk_with("archive_bytes", " 734,003,200 ");
+    const webcast_field *fields;
+    int n;
+
+    ck_assert_int_eq(f->nerrors, 0);
+    ck_assert_str_eq(f->value[PF_ARCHIVE_BYTES], "734003200");
+    f = talk_with("archive_bytes", "007");
+    ck_assert_str_eq(f->value[PF_ARCHIVE_BYTES], "7");
+    f = talk_with("archive_bytes", "");
+    ck_assert_ptr_null(f->value[PF_ARCHIVE_BYTES]);
+    ck_assert_ptr_null(webcast_form_parse(test_pool, WEBCAST_PRESENTATION,
+                                          la(), good_talk())
+                       ->value[PF_ARCHIVE_BYTES]);
+    error_has(talk_with("archive_bytes", "1.5 GB"), PF_ARCHIVE_BYTES,
+              "whole number");
+    error_has(talk_with("archive_bytes", "-1"), PF_ARCHIVE_BYTES,
+              "whole number");
+    error_has(talk_with("archive_bytes", "0"), PF_ARCHIVE_BYTES,
+              "at least one byte");
+    error_has(talk_with("archive_bytes", "9999999999999999"),
+              PF_ARCHIVE_BYTES, "petabyte");
+    /* what was typed is kept, to be corrected */
+    ck_assert_str_eq(talk_with("archive_bytes", "1.5 GB")
+                     ->raw[PF_ARCHIVE_BYTES], "1.5 GB");
+    fields = webcast_fields(WEBCAST_PRESENTATION, &n);
+    ck_assert_str_eq(fields[PF_ARCHIVE_BYTES].name, "archive_bytes");
+    ck_assert_str_eq(webcast_value_readable(test_pool, la(),
+                     &fields[PF_ARCHIVE_BYTES], "734003200"),
+                     "734003200 bytes");
+}
+END_TEST
+
 START_TEST(record_round_trip)
 {
     webcast_record *rec = webcast_record_new(test_pool, WEBCAST_PRESENTATION);
@@ -417,6 +451,7 @@ Suite *form_suite(void)
     tcase_add_test(tc, lengths_against_columns);
     tcase_add_test(tc, text_and_line_cleanup);
     tcase_add_test(tc, checkbox);
+    tcase_add_test(tc, download_size);
     tcase_add_test(tc, record_round_trip);
     tcase_add_test(tc, check_for_a_state_flip);
     tcase_add_test(tc, short_dates_are_shown_as_they_are);
