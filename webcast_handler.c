@@ -463,6 +463,7 @@ static webcast_feed feed_of(request_rec *r, const webcast_dir_conf *conf,
     webcast_feed f;
 
     memset(&f, 0, sizeof(f));
+    f.origin = ap_construct_url(r->pool, "", r);
     f.base = ap_construct_url(r->pool, ap_escape_uri(r->pool, conf->mount
                                                      ? conf->mount : ""), r);
     f.self = ap_construct_url(r->pool, ap_escape_uri(r->pool, r->uri), r);
@@ -480,116 +481,93 @@ static webcast_feed feed_of(request_rec *r, const webcast_dir_conf *conf,
     return f;
 }
 
-/* A feed's rows, a workshop's (slug) or the root's: the shown states,
- * their next change into *expires, their newest change into *mtime. */
+/* A feed's rows, with their shown states: the next change of one of
+ * them (and for the root calendar, the site's midnight: its "today"
+ * moves on) bounds `expires`; the newest change is `mtime`. */
+typedef struct {
+    webcast_feed f;
+    webcast_workshop *w;            /* a workshop's feed; NULL at the root */
+    apr_array_header_t *list;       /* webcast_presentation * */
+    apr_time_t expires, mtime;
+} feed_rows_t;
+
 static int feed_rows(request_rec *r, const webcast_dir_conf *conf,
-                     const char *slug, int root_calendar, webcast_feed *f,
-                     webcast_workshop **w, apr_array_header_t **list,
-                     apr_time_t *expires, apr_time_t *mtime)
+                     const char *slug, int calendar, feed_rows_t *out)
 {
     webcast_presentation **pr;
     webcast_db_status st;
-    int i, rc;
+    int i;
 
-    *w = NULL;
-    *expires = *mtime = 0;
+    out->f = feed_of(r, conf, slug);
+    out->w = NULL;
+    out->expires = out->mtime = 0;
     if (slug) {
-        if ((rc = status_of(webcast_db_feed_workshop(r, slug, w, list)))
-            != OK) {
-            return rc;
+        st = webcast_db_feed_workshop(r, slug, &out->w, &out->list);
+        if (st != WEBCAST_DB_OK) {
+            return status_of(st);
         }
-        f->title = (*w)->title;
-        f->summary = (*w)->summary;
-        *mtime = (*w)->updated_at;
+        out->f.title = out->w->title;
+        out->f.summary = out->w->summary;
+        out->mtime = out->w->updated_at;
+    }
+    else if (calendar) {
+        st = webcast_db_feed_calendar(r, webcast_time_day(out->f.tz,
+                                      r->request_time), &out->list);
+        out->expires = webcast_time_next_day(out->f.tz, r->request_time);
     }
     else {
-        /* the root calendar's "today" ends at the site's midnight */
-        st = root_calendar ? webcast_db_feed_calendar(r,
-                 webcast_time_day(f->tz, r->request_time), list)
-             : webcast_db_feed_archive(r, r->request_time, list);
-        if (st != WEBCAST_DB_OK) {
-            return UNAVAILABLE;
+        st = webcast_db_feed_archive(r, r->request_time, &out->list);
+    }
+    if (st != WEBCAST_DB_OK) {
+        return UNAVAILABLE;
+    }
+    pr = (webcast_presentation **)out->list->elts;
+    for (i = 0; i < out->list->nelts; i++) {
+        if (pr[i]->updated_at > out->mtime) {
+            out->mtime = pr[i]->updated_at;
         }
-        *expires = root_calendar ? webcast_time_next_day(f->tz,
-                                                         r->request_time) : 0;
-    }
-    pr = (webcast_presentation **)(*list)->elts;
-    for (i = 0; i < (*list)->nelts; i++) {
-        *mtime = pr[i]->updated_at > *mtime ? pr[i]->updated_at : *mtime;
-        follow_clock(r, conf, pr[i], expires, mtime);
+        follow_clock(r, conf, pr[i], &out->expires, &out->mtime);
     }
     return OK;
 }
 
-/* A feed changes like a page. The root ones have no Last-Modified, as
- * the index: they also change with the date and with rows that left. */
-static void feed_response(request_rec *r, webcast_response *resp,
-                          const char *type, const char *body,
-                          apr_time_t mtime, apr_time_t expires)
+/* calendar.ics, archive.rss and schedule.json, of the site or of a
+ * workshop. They change like pages; the site's have no Last-Modified,
+ * as the index has none (they change with the date and with rows that
+ * left, which no updated_at records). */
+static int build_feed(request_rec *r, const webcast_dir_conf *conf,
+                      const webcast_route_t *route, webcast_response *resp)
 {
+    int workshop = route->kind == WEBCAST_ROUTE_WORKSHOP_CALENDAR
+                   || route->kind == WEBCAST_ROUTE_WORKSHOP_RSS
+                   || route->kind == WEBCAST_ROUTE_WORKSHOP_SCHEDULE;
+    int calendar = route->kind == WEBCAST_ROUTE_CALENDAR
+                   || route->kind == WEBCAST_ROUTE_WORKSHOP_CALENDAR;
+    const webcast_presentation *const *list;
+    feed_rows_t fr;
+    int rc = feed_rows(r, conf, workshop ? route->slug : NULL, calendar, &fr);
+
+    if (rc != OK) {
+        return rc;
+    }
+    list = (const webcast_presentation *const *)fr.list->elts;
+    if (route->kind == WEBCAST_ROUTE_WORKSHOP_SCHEDULE) {
+        json_response(r, resp, webcast_json_schedule(r->pool, &fr.f, fr.w,
+                      list, fr.list->nelts, fr.expires), fr.mtime,
+                      fr.expires);
+        return OK;
+    }
     memset(resp, 0, sizeof(*resp));
-    resp->content_type = type;
-    resp->body = body;
-    resp->last_modified = mtime;
+    resp->content_type = calendar ? "text/calendar; charset=utf-8"
+                                  : "application/rss+xml; charset=utf-8";
+    resp->body = calendar
+        ? webcast_ical_calendar(r->pool, &fr.f, list, fr.list->nelts)
+        : webcast_rss_feed(r->pool, &fr.f, list, fr.list->nelts,
+                           workshop ? 0 : WEBCAST_FEED_ARCHIVE_MAX);
+    resp->last_modified = workshop ? fr.mtime : 0;
     resp->max_age = MAX_AGE_SHORT;
-    resp->expires = expires;
+    resp->expires = fr.expires;
     resp->etag = etag_of(r->pool, resp);
-}
-
-static int build_calendar(request_rec *r, const webcast_dir_conf *conf,
-                          const char *slug, webcast_response *resp)
-{
-    webcast_feed f = feed_of(r, conf, slug);
-    webcast_workshop *w;
-    apr_array_header_t *list;
-    apr_time_t mtime, expires;
-    int rc = feed_rows(r, conf, slug, 1, &f, &w, &list, &expires, &mtime);
-
-    if (rc != OK) {
-        return rc;
-    }
-    feed_response(r, resp, "text/calendar; charset=utf-8",
-                  webcast_ical_calendar(r->pool, &f,
-                      (const webcast_presentation *const *)list->elts,
-                      list->nelts), slug ? mtime : 0, expires);
-    return OK;
-}
-
-static int build_rss(request_rec *r, const webcast_dir_conf *conf,
-                     const char *slug, webcast_response *resp)
-{
-    webcast_feed f = feed_of(r, conf, slug);
-    webcast_workshop *w;
-    apr_array_header_t *list;
-    apr_time_t mtime, expires;
-    int rc = feed_rows(r, conf, slug, 0, &f, &w, &list, &expires, &mtime);
-
-    if (rc != OK) {
-        return rc;
-    }
-    feed_response(r, resp, "application/rss+xml; charset=utf-8",
-                  webcast_rss_feed(r->pool, &f,
-                      (const webcast_presentation *const *)list->elts,
-                      list->nelts, slug ? 0 : WEBCAST_FEED_ARCHIVE_MAX),
-                  slug ? mtime : 0, expires);
-    return OK;
-}
-
-static int build_schedule(request_rec *r, const webcast_dir_conf *conf,
-                          const char *slug, webcast_response *resp)
-{
-    webcast_feed f = feed_of(r, conf, slug);
-    webcast_workshop *w;
-    apr_array_header_t *list;
-    apr_time_t mtime, expires;
-    int rc = feed_rows(r, conf, slug, 0, &f, &w, &list, &expires, &mtime);
-
-    if (rc != OK) {
-        return rc;
-    }
-    json_response(r, resp, webcast_json_schedule(r->pool, &f, w,
-                  (const webcast_presentation *const *)list->elts,
-                  list->nelts, expires), mtime, expires);
     return OK;
 }
 
@@ -713,15 +691,11 @@ static int build(request_rec *r, const webcast_dir_conf *conf,
     case WEBCAST_ROUTE_OEMBED:
         return build_oembed(r, conf, resp);
     case WEBCAST_ROUTE_CALENDAR:
-        return build_calendar(r, conf, NULL, resp);
-    case WEBCAST_ROUTE_WORKSHOP_CALENDAR:
-        return build_calendar(r, conf, route->slug, resp);
     case WEBCAST_ROUTE_ARCHIVE_RSS:
-        return build_rss(r, conf, NULL, resp);
+    case WEBCAST_ROUTE_WORKSHOP_CALENDAR:
     case WEBCAST_ROUTE_WORKSHOP_RSS:
-        return build_rss(r, conf, route->slug, resp);
     case WEBCAST_ROUTE_WORKSHOP_SCHEDULE:
-        return build_schedule(r, conf, route->slug, resp);
+        return build_feed(r, conf, route, resp);
     default:
         return HTTP_NOT_FOUND;
     }

@@ -9,6 +9,7 @@
 
 #include <apr_general.h>
 #include <apr_pools.h>
+#include <apr_strings.h>
 
 static apr_pool_t *fuzz_pool(void)
 {
@@ -29,6 +30,24 @@ static char *fuzz_string(apr_pool_t *p, const uint8_t *data, size_t size)
     memcpy(s, data, size);
     s[size] = '\0';
     return s;
+}
+
+/* The input cut at its NUL bytes into n strings (fields of a record
+ * that hold whatever a database may hold); "" for those past its end. */
+static void fuzz_fields(apr_pool_t *p, const uint8_t *data, size_t size,
+                        const char **field, int n)
+{
+    const char *rest = (const char *)data;
+    size_t left = size;
+    int i;
+
+    for (i = 0; i < n; i++) {
+        size_t len = strnlen(rest, left);
+
+        field[i] = apr_pstrndup(p, rest, len);
+        len += len < left;                  /* and its NUL */
+        rest += len, left -= len;
+    }
 }
 
 /* A failed property is a crash, so libFuzzer keeps the input. */

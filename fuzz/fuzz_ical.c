@@ -8,7 +8,6 @@
 #include "webcast_html.h"
 #include "webcast_ical.h"
 
-#include <apr_strings.h>
 
 static int valid_utf8(const char *s, size_t n)
 {
@@ -104,23 +103,6 @@ static void check_calendar(const char *ics)
     FUZZ_ASSERT(begins == 3 && ends == 3);      /* calendar + 2 events */
 }
 
-/* The NUL-separated parts of the input, as the row's fields. */
-static void split(apr_pool_t *p, const uint8_t *data, size_t size,
-                  const char **field, int n)
-{
-    const char *rest = (const char *)data;
-    size_t left = size;
-    int i;
-
-    for (i = 0; i < n; i++) {
-        size_t len = strnlen(rest, left);
-
-        field[i] = apr_pstrndup(p, rest, len);
-        len += len < left;                  /* and its NUL */
-        rest += len, left -= len;
-    }
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     apr_pool_t *p = fuzz_pool();
@@ -137,7 +119,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     s[strcspn(s, "\r\n")] = '\0';
     check_fold(p, s);
     check_text(p, fuzz_string(p, data, size));
-    split(p, data, size, field, 6);
+    fuzz_fields(p, data, size, field, 6);
     memset(&pr, 0, sizeof(pr));
     pr.id = 7;
     pr.title = field[0];

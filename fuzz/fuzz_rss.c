@@ -6,7 +6,6 @@
 #include "fuzz.h"
 #include "webcast_rss.h"
 
-#include <apr_strings.h>
 #include <libxml/parser.h>
 
 static void ignore(void *ctx, const char *msg, ...)
@@ -22,22 +21,6 @@ static xmlDocPtr well_formed(const char *xml)
 
     FUZZ_ASSERT(doc != NULL);
     return doc;
-}
-
-static void split(apr_pool_t *p, const uint8_t *data, size_t size,
-                  const char **field, int n)
-{
-    const char *rest = (const char *)data;
-    size_t left = size;
-    int i;
-
-    for (i = 0; i < n; i++) {
-        size_t len = strnlen(rest, left);
-
-        field[i] = apr_pstrndup(p, rest, len);
-        len += len < left;
-        rest += len, left -= len;
-    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -61,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     xmlFreeDoc(well_formed(apr_pstrcat(p, "<a b=\"", t, "\">", t, "</a>",
                                        NULL)));
-    split(p, data, size, field, 6);
+    fuzz_fields(p, data, size, field, 6);
     memset(&a, 0, sizeof(a));
     a.id = 7;
     a.title = field[0];

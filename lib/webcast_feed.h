@@ -16,6 +16,7 @@
 #include "webcast_time.h"
 
 typedef struct {
+    const char *origin;     /* "https://host[:port]" */
     const char *base;       /* absolute URL of the mount, no trailing '/' */
     const char *self;       /* absolute URL of the feed itself */
     const char *link;       /* the page it is the feed of (absolute) */

@@ -189,6 +189,15 @@ static const char *linkable(apr_pool_t *p, const char *u)
     return webcast_json_str(p, webcast_url_linkable(u) ? u : NULL);
 }
 
+/* Slides may be a path on this site too ("/slides/talk.pdf"). */
+static const char *slides(apr_pool_t *p, const webcast_feed *f,
+                          const char *u)
+{
+    return webcast_url_site_relative(u) && f->origin
+           ? webcast_json_str(p, apr_pstrcat(p, f->origin, u, NULL))
+           : linkable(p, u);
+}
+
 static const char *schedule_item(apr_pool_t *p, const webcast_feed *f,
                                  const webcast_presentation *pr)
 {
@@ -203,7 +212,7 @@ static const char *schedule_item(apr_pool_t *p, const webcast_feed *f,
         ",\"affiliation\":", webcast_json_str(p, pr->speaker_affiliation),
         ",\"bio\":", webcast_json_str(p, pr->speaker_bio), "}",
         ",\"summary\":", webcast_json_str(p, pr->summary),
-        ",\"slides_url\":", linkable(p, pr->slides_url),
+        ",\"slides_url\":", slides(p, f, pr->slides_url),
         ",\"external\":", external,
         ",\"urls\":", schedule_urls(p, f, pr), "}", NULL);
 }

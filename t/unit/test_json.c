@@ -127,6 +127,7 @@ START_TEST(schedule_document)
         "https://media.example.edu/dl/{file}",
         WEBCAST_PH_BIT(WEBCAST_PH_FILE), &download));
     memset(&f, 0, sizeof(f));
+    f.origin = "https://w.example.edu";
     f.base = "https://w.example.edu/kdmc";
     f.archive_url = archive;
     f.live_url = live;
@@ -144,6 +145,7 @@ START_TEST(schedule_document)
     b.external_url = "https://www.c-span.org/";
     b.slides_url = "https://s.example.edu/b.pdf";
     c.live_stream = "room1";
+    c.slides_url = "/slides/c.pdf";     /* on this site: made absolute */
     c.has_webcast = 0;                  /* not webcast: no movie, no embed */
     list[0] = &a, list[1] = &b, list[2] = &c;
     doc = webcast_json_schedule(test_pool, &f, &w, list, 3, 0);
@@ -193,7 +195,8 @@ START_TEST(schedule_document)
         "\"ends_at\":\"2026-07-01T20:00:00Z\",\"notice\":null,"
         "\"title\":\"Talk\",\"speaker\":{\"name\":null,"
         "\"affiliation\":null,\"bio\":null},\"summary\":null,"
-        "\"slides_url\":null,\"external\":null,\"urls\":{"
+        "\"slides_url\":\"https://w.example.edu/slides/c.pdf\","
+        "\"external\":null,\"urls\":{"
         "\"page\":\"https://w.example.edu/kdmc/presentations/9/\","
         "\"status\":\"https://w.example.edu/kdmc/presentations/9/"
         "status.json\",\"embed\":null,\"live_movie\":null,"
