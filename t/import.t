@@ -102,7 +102,7 @@ my $form_html = $form->decoded_content;
 html5_ok($form_html, 'the import form');
 like $form_html, qr{<textarea id="i-text" name="text"}, '... a box to paste into';
 like $form_html, qr{<input type="checkbox" id="i-webcast" name="webcast" value="1" checked}, '... Webcast ticked';
-like $form_html, qr{from title, speaker_name, speaker_affiliation, speaker_bio, summary, starts_at, ends_at, slides_url, has_webcast, webcast_state, webcast_auto, webcast_path, webcast_filename, live_stream, external_name, external_url, notice;},
+like $form_html, qr{from title, speaker_name, speaker_affiliation, speaker_bio, summary, starts_at, ends_at, slides_url, has_webcast, webcast_state, webcast_auto, webcast_path, webcast_filename, archive_bytes, live_stream, external_name, external_url, notice;},
     '... naming every column';
 like $form_html, qr{Times in America/Los_Angeles}, '... and the zone of its times';
 is req('GET', '/admin/workshops/999/import')->code, 404, 'no such workshop: 404';
