@@ -13,12 +13,6 @@ use Time::HiRes qw(time sleep);
 use lib 't/lib';
 use WebcastTest qw(db_sql raw_request executed hold_tables);
 
-# It counts database reads against builds in bursts timed in seconds;
-# under valgrind (one slow process) a read more than the builds showed up
-# once (4 for 3). It runs in the plain and the sanitizer passes.
-plan skip_all => 'counts reads in timed bursts: not under valgrind (runs in the plain and sanitizer passes)'
-    if ($ENV{WEBCAST_VALGRIND} // '') eq '1';
-
 Apache::TestRequest::module('webcast_flight');
 my $log = Apache::Test::vars('t_logs') . '/flight_log';
 
