@@ -60,6 +60,7 @@ typedef struct {
     const webcast_key *key;         /* the token secret in effect */
     webcast_admin_site site;
     apr_table_t *in;                /* the POST body, or the query */
+    apr_hash_t *files;              /* its file inputs (multipart) */
     const char *upload_problem;     /* beside the slides upload form */
 } admin_t;
 
@@ -288,55 +289,6 @@ static int same_origin(request_rec *r, const char **why)
     }
     *why = "neither Origin nor Referer was sent";
     return 0;
-}
-
-/* The form body, at most `max` bytes. Not ap_parse_form_data: it stops
- * quietly at its size limit, and a form cut short must be refused, not
- * half saved. */
-static int read_form(request_rec *r, apr_size_t max, apr_table_t **out)
-{
-    const char *ct = apr_table_get(r->headers_in, "Content-Type");
-    apr_size_t len = 0, cap = 8192;
-    char *body = apr_palloc(r->pool, cap), *bigger;
-    long n;
-    int rv;
-    const char *err;
-
-    if (ct == NULL || strncasecmp(ct, "application/x-www-form-urlencoded",
-                                  33) != 0 || (ct[33] && ct[33] != ';'
-                                               && ct[33] != ' ')) {
-        return HTTP_UNSUPPORTED_MEDIA_TYPE;
-    }
-    if ((rv = ap_setup_client_block(r, REQUEST_CHUNKED_DECHUNK)) != OK) {
-        return rv;
-    }
-    if (r->remaining > (apr_off_t)max) {
-        return HTTP_REQUEST_ENTITY_TOO_LARGE;
-    }
-    if (ap_should_client_block(r)) {
-        while ((n = ap_get_client_block(r, body + len, cap - len)) > 0) {
-            len += n;
-            if (len > max) {
-                return HTTP_REQUEST_ENTITY_TOO_LARGE;
-            }
-            if (len == cap) {
-                bigger = apr_palloc(r->pool, cap * 2);
-                memcpy(bigger, body, len);
-                body = bigger;
-                cap *= 2;
-            }
-        }
-        if (n < 0) {
-            return HTTP_BAD_REQUEST;
-        }
-    }
-    err = webcast_form_urldecode(r->pool, body, len, out);
-    if (err != NULL) {
-        ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, r, WEBCAST_LOG_TAG
-                      "admin refused a POST: %s", err);
-        return HTTP_BAD_REQUEST;
-    }
-    return OK;
 }
 
 static apr_uint32_t form_u32(admin_t *a, const char *name)
@@ -1187,9 +1139,11 @@ static int do_post(admin_t *a, const route_t *rt)
     if (rt->what == R_SLIDES) {
         return post_slides(a, rt->id);      /* multipart: its own reader */
     }
-    if ((rv = read_form(r, rt->what == R_IMPORT ? WEBCAST_ADMIN_MAX_IMPORT_BODY
-                                                : WEBCAST_ADMIN_MAX_BODY,
-                        &a->in)) != OK) {
+    if ((rv = webcast_admin_read_body(r, rt->what == R_IMPORT
+                                      ? WEBCAST_ADMIN_MAX_IMPORT_BODY
+                                      : WEBCAST_ADMIN_MAX_BODY,
+                                      rt->what == R_IMPORT, &a->in,
+                                      &a->files)) != OK) {
         return rv;
     }
     if (!webcast_token_check(a->key, a->site.user,
@@ -1211,7 +1165,8 @@ static int do_post(admin_t *a, const route_t *rt)
                              NULL);
         }
         if (rt->what == R_IMPORT) {     /* the pasted text is kept too */
-            return webcast_admin_import(r, &a->site, rt->id, a->in, 1);
+            return webcast_admin_import(r, &a->site, rt->id, a->in,
+                                        a->files, 1);
         }
         return message(a, HTTP_FORBIDDEN, "Refused: the page was too old",
                        "Nothing was changed. Reload the page and try "
@@ -1231,7 +1186,8 @@ static int do_post(admin_t *a, const route_t *rt)
     case R_NOTICE:
         return post_notice(a, rt->kind, rt->id);
     case R_IMPORT:
-        return webcast_admin_import(a->r, &a->site, rt->id, a->in, 0);
+        return webcast_admin_import(a->r, &a->site, rt->id, a->in,
+                                    a->files, 0);
     default:
         return HTTP_METHOD_NOT_ALLOWED;
     }
@@ -1259,7 +1215,7 @@ static int do_get(admin_t *a, const route_t *rt)
     case R_DELETE:
         return page_delete(a, rt->kind, rt->id);
     case R_IMPORT:
-        return webcast_admin_import(a->r, &a->site, rt->id, a->in, 0);
+        return webcast_admin_import(a->r, &a->site, rt->id, a->in, NULL, 0);
     default:
         return HTTP_METHOD_NOT_ALLOWED;
     }

@@ -11,6 +11,7 @@
 
 #include "httpd.h"
 #include "http_config.h"
+#include "apr_hash.h"
 
 #include "webcast.h"
 #include "webcast_admin_render.h"
@@ -39,13 +40,26 @@ int webcast_admin_translate_name(request_rec *r);
 /* An admin page, sent with its status (for the other webcast_admin_*.c). */
 int webcast_admin_send(request_rec *r, int status, const char *html);
 
+/* webcast_admin_body.c: a POST body of at most `max` bytes, urlencoded
+ * or (for a form `with_files`) multipart/form-data: its fields, and its
+ * file inputs by name, each held in memory (webcast_admin_file *). OK,
+ * or the status that refuses it (413, 415, 400). */
+typedef struct {
+    const char *filename;       /* as sent; "" when none was chosen */
+    char *data;                 /* NUL-terminated; may hold NULs */
+    apr_size_t len;
+} webcast_admin_file;
+
+int webcast_admin_read_body(request_rec *r, apr_size_t max, int with_files,
+                            apr_table_t **fields, apr_hash_t **files);
+
 /* webcast_admin_import.c: a workshop's "Import a schedule" (GET: the
  * form; POST: the preview of every row, or with action=import every row
  * in one transaction). `refused`: the POST's token was bad; the form
  * comes back with what was pasted, nothing written (403). */
 int webcast_admin_import(request_rec *r, const webcast_admin_site *site,
                          apr_uint32_t workshop_id, apr_table_t *in,
-                         int refused);
+                         apr_hash_t *files, int refused);
 
 /* webcast_admin_db.c */
 const char *webcast_admin_db_prepare(server_rec *s);

@@ -32,6 +32,7 @@
 
 APLOG_USE_MODULE(webcast);
 
+#define FILE_FIELD "file"           /* the form's file input */
 #define BASE64 "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" \
                "0123456789+/="
 
@@ -40,6 +41,7 @@ typedef struct {
     const webcast_admin_site *site;
     apr_uint32_t id;                /* the workshop */
     apr_table_t *in;
+    apr_hash_t *files;              /* the form's file input, if sent */
     const char *data;               /* the file */
     apr_size_t len;
     webcast_admin_import_page pg;
@@ -84,15 +86,23 @@ static apr_uint32_t form_u32(import_t *x, const char *name)
     return s && webcast_parse_id(s, strlen(s), &v) ? v : 0;
 }
 
-/* The file sent: the preview's base64 copy, or the pasted text. NULL, or
- * why it cannot be read. */
+/* The file sent: the one chosen in the form, the preview's base64 copy,
+ * or the pasted text. NULL, or why it cannot be read. */
 static const char *file_of(import_t *x)
 {
     const char *b64 = apr_table_get(x->in, "content");
     const char *text = apr_table_get(x->in, "text");
+    const webcast_admin_file *file = x->files ? apr_hash_get(x->files,
+        FILE_FIELD, APR_HASH_KEY_STRING) : NULL;
     apr_size_t n;
     char *out;
 
+    if (file && (file->len || (file->filename && *file->filename))) {
+        /* and into the box, to be corrected there if it needs it */
+        x->pg.text = x->data = file->data;
+        x->len = file->len;
+        return NULL;
+    }
     if (b64 == NULL) {
         x->data = text ? text : "";
         x->len = strlen(x->data);
@@ -225,8 +235,8 @@ static int preview_or_store(import_t *x)
         return show(x, HTTP_BAD_REQUEST);
     }
     if (blank_text(x->data, x->len)) {
-        x->pg.problem = "Paste a schedule into the box first, then press "
-                        "Preview.";
+        x->pg.problem = "Choose a file or paste a schedule into the box "
+                        "first, then press Preview.";
         return show(x, HTTP_UNPROCESSABLE_ENTITY);
     }
     x->pg.im = im = webcast_import_read(x->r->pool, x->site->tz, x->id,
@@ -250,7 +260,7 @@ static int preview_or_store(import_t *x)
 
 int webcast_admin_import(request_rec *r, const webcast_admin_site *site,
                          apr_uint32_t workshop_id, apr_table_t *in,
-                         int refused)
+                         apr_hash_t *files, int refused)
 {
     const char *webcast = apr_table_get(in, "webcast");
     webcast_record *w;
@@ -262,6 +272,7 @@ int webcast_admin_import(request_rec *r, const webcast_admin_site *site,
     x.site = site;
     x.id = workshop_id;
     x.in = in;
+    x.files = files;
     st = webcast_admin_db_get(r, WEBCAST_WORKSHOP, workshop_id, &w);
     if (st != WEBCAST_DB_OK) {
         return st == WEBCAST_DB_NOT_FOUND ? no_workshop(&x)

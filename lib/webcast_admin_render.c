@@ -1061,20 +1061,25 @@ static void put_webcast_choice(out_t *o, const char *id,
          "</div>\n", id, webcast ? " checked" : "", id, id, id);
 }
 
-/* The form that sends a file, pasted. */
+/* The form that sends a file: chosen, or pasted. */
 static void put_import_form(out_t *o, const webcast_admin_import_page *pg)
 {
     const char *action = href(o, "/workshops/%u/import",
                               (unsigned)pg->workshop->id);
 
     putf(o, "<h2>%s</h2>\n<form class=\"record\" method=\"post\" "
-         "action=\"%s\">", pg->im ? "Paste another" : "Paste a schedule",
-         action);
+         "action=\"%s\" enctype=\"multipart/form-data\">",
+         pg->im ? "Import another" : "Choose or paste a schedule", action);
     put_token(o);
-    putf(o, "\n<div class=\"field\"><label for=\"i-text\">CSV or "
-         "schedule.xml</label>\n<textarea id=\"i-text\" name=\"text\" "
+    putf(o, "\n<div class=\"field\"><label for=\"i-file\">File (CSV or "
+         "schedule.xml)</label>\n<input type=\"file\" id=\"i-file\" "
+         "name=\"file\" accept=\".csv,.xml,text/csv,application/xml,"
+         "text/xml\" aria-describedby=\"i-text-help\"></div>\n"
+         "<div class=\"field\"><label for=\"i-text\">Or paste it "
+         "here</label>\n<textarea id=\"i-text\" name=\"text\" "
          "rows=\"12\" aria-describedby=\"i-text-help\">\n%s</textarea>\n"
-         "<p class=\"help\" id=\"i-text-help\">CSV: the first line names "
+         "<p class=\"help\" id=\"i-text-help\">A chosen file is used "
+         "rather than the box. CSV: the first line names "
          "the columns, from %s; title, starts_at and ends_at are needed. "
          "Times in %s, as 2026-11-23 09:00. Or a frab or pretalx "
          "schedule.xml: each &lt;event&gt; becomes a presentation (its "

@@ -285,7 +285,7 @@ is paste(120, "$head\nx,2026-11-24 09:00,2026-11-24 10:00\n", action => 'import'
 is db_sql('SELECT COUNT(*) FROM presentation'), $n, '... nothing written';
 my $empty = paste(120, "  \r\n ");
 is $empty->code, 422, 'nothing pasted: 422';
-like verdict($empty->decoded_content), qr/Paste a schedule into the box first/, '... saying what to do';
+like verdict($empty->decoded_content), qr/Choose a file or paste a schedule into the box first/, '... saying what to do';
 my $damaged = req('POST', '/admin/workshops/120/import',
                   form => [ token => $token, content => 'not base64!', action => 'import', shown => time ]);
 is $damaged->code, 400, "a damaged copy of the file: 400";
@@ -331,6 +331,47 @@ is db_sql(q{SELECT GROUP_CONCAT(CONCAT_WS('|', title, speaker_name, summary, sta
 my $example = paste(121, slurp("$ENV{WEBCAST_TOP}/docs/examples/schedule.csv"));
 is $example->code, 200, 'docs/examples/schedule.csv: preview 200';
 is verdict($example->decoded_content) =~ /^(\d+) presentations ready/ ? $1 : 0, 4, '... four presentations';
+
+# ---- the file chosen in the form (multipart/form-data), as a browser sends it
+sub choose {
+    my ($ws, $name, $data, %o) = @_;
+    my $r = HTTP::Request::Common::POST("$base/admin/workshops/$ws/import",
+        Content_Type => 'form-data',
+        Content => [ token => $token, action => $o{action} // 'preview', webcast => 1,
+                     text => $o{text} // '',
+                     file => [ undef, $name, 'Content-Type' => 'text/csv', Content => $data ] ]);
+    $r->authorization_basic('staff', 'staff-pass');
+    $r->header(Origin => $base);
+    return $ua->request($r);
+}
+my $sheet = slurp("$ENV{WEBCAST_TOP}/docs/examples/schedule.csv");
+my $chosen = choose(121, 'schedule.csv', $sheet);
+is $chosen->code, 200, 'docs/examples/schedule.csv chosen as a file: preview 200';
+is verdict($chosen->decoded_content) =~ /^(\d+) presentations ready/ ? $1 : 0, 4, '... the same four presentations';
+like $chosen->decoded_content, qr{<form class="record" method="post" action="/admin/workshops/121/import" enctype="multipart/form-data">.*<input type="file" id="i-file" name="file"}s,
+    'the form has a file field and sends multipart/form-data';
+my $over = choose(121, 'schedule.csv', $sheet, text => "$head\nThe pasted one,2026-11-24 09:00,2026-11-24 10:00\n");
+is verdict($over->decoded_content) =~ /^(\d+) presentations ready/ ? $1 : 0, 4, 'a file and pasted text: the file is used';
+my $bad_file = choose(121, 'week.csv', "$head\nEnds first,2026-11-24 10:00,2026-11-24 09:00\n");
+is $bad_file->code, 422, 'a chosen file with a bad row: 422';
+is_deeply [ problems($bad_file->decoded_content) ], [ 'line 2, ends_at: The end must be after the start.' ], '... the row named by line and reason';
+like $bad_file->decoded_content, qr{<textarea id="i-text" name="text"[^>]*>\ntitle,starts_at,ends_at\r?\nEnds first,},
+    '... the file put into the box, to be corrected there';
+my $nul_file = choose(121, 'nul.csv', "$head\nx\0y,1,2\n");
+is $nul_file->code, 422, 'a chosen file holding a NUL byte: 422';
+like verdict($nul_file->decoded_content), qr/line 2: a NUL byte: this is not CSV text/, '... named (the whole file was read, not cut at the NUL)';
+my $empty_file = choose(121, 'empty.csv', '');
+is $empty_file->code, 422, 'an empty file chosen: 422';
+like verdict($empty_file->decoded_content), qr/Choose a file or paste a schedule/, '... saying what to do';
+my $imported = press_import(121, $chosen->decoded_content);
+is $imported->code, 303, 'the previewed file: Import pressed, 303';
+is db_sql('SELECT COUNT(*) FROM presentation WHERE workshop_id = 121 AND id > 0'), 7, '... its four rows written beside the three of schedule.xml';
+my $raw = HTTP::Request->new(POST => "$base/admin/workshops/121/import",
+    [ 'Content-Type' => 'multipart/form-data; boundary=XyZ', Origin => $base ],
+    "--XyZ\r\nContent-Disposition: form-data; name=\"token\"\r\n\r\n$token\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\ntitle\r\n");
+$raw->authorization_basic('staff', 'staff-pass');
+is $ua->request($raw)->code, 400, 'a multipart body without its final boundary: 400';
+is db_sql('SELECT COUNT(*) FROM presentation WHERE workshop_id = 121'), 7, '... nothing written';
 
 # ---- leave the database as the other tests expect it
 db_sql(q{DELETE FROM presentation WHERE workshop_id IN (120, 121)});

@@ -1,7 +1,7 @@
 // t/browser/import.js - a person imports a schedule at the staff admin, in
-// headless Chromium: opens the workshop, "Import a schedule", pastes a CSV
-// with a mistake, sees the preview name it, corrects it, sees every row
-// ready, presses "Import 2 presentations" and finds the talks on the
+// headless Chromium: opens the workshop, "Import a schedule", chooses a
+// CSV file with a mistake, sees the preview name it, corrects it in the
+// box, sees every row ready, presses "Import 2 presentations" and finds the talks on the
 // workshop's page. Run by t/browser.t:
 //   node import.js BASE_URL USER PASSWORD WORKSHOP_TITLE
 // Prints "ok - ..." per step; exits non-zero at the first failure.
@@ -31,8 +31,10 @@ const right = 'Second imported talk,Sy Second,2031-01-10 14:00,' +
     ok(await page.getByRole('heading', { name: 'Import a schedule' })
            .isVisible(), 'the import page opens from the workshop');
 
-    const box = page.getByLabel('CSV or schedule.xml');
-    await box.fill(header + first + wrong);
+    // the spreadsheet saved as CSV, chosen as a file
+    await page.getByLabel('File (CSV or schedule.xml)').setInputFiles({
+      name: 'week.csv', mimeType: 'text/csv',
+      buffer: Buffer.from(header + first + wrong) });
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('heading', { name: 'Preview' }).waitFor();
     ok((await page.locator('.notice').first().innerText())
@@ -43,8 +45,9 @@ const right = 'Second imported talk,Sy Second,2031-01-10 14:00,' +
        'the bad row is named by its line and reason');
     ok(await page.getByRole('button', { name: /^Import/ }).count() === 0,
        'no Import button while a row is bad');
+    const box = page.getByLabel('Or paste it here');
     ok((await box.inputValue()).includes('2031-01-10 13:30'),
-       'the box keeps what was pasted');
+       'the chosen file comes back in the box, to be corrected there');
 
     await box.fill(header + first + right);
     await page.getByRole('button', { name: 'Preview' }).click();

@@ -245,7 +245,9 @@ START_TEST(import_preview)
     pg.has_webcast = "1";
     html = webcast_admin_render_import(test_pool, &s, &pg);
     HAS(html, "<form class=\"record\" method=\"post\" "
-              "action=\"/admin/workshops/3/import\">");
+              "action=\"/admin/workshops/3/import\" "
+              "enctype=\"multipart/form-data\">");
+    HAS(html, "<input type=\"file\" id=\"i-file\" name=\"file\"");
     HAS(html, "name=\"token\" value=\"" TOKEN "\"");
     HAS(html, "name=\"webcast\" value=\"1\" checked");
     HASNT(html, "value=\"import\"");
