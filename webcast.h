@@ -148,7 +148,13 @@ webcast_db_status webcast_db_feed_archive(request_rec *r, apr_time_t now,
 ap_dbd_t *webcast_db_acquire(request_rec *r);
 const char *webcast_db_text(apr_pool_t *p, const apr_dbd_driver_t *drv,
                             apr_dbd_row_t *row, int n);
+/* The first column of a constant query's first row (a server variable). */
+const char *webcast_db_variable(request_rec *r, ap_dbd_t *dbd,
+                                const char *sql);
 #endif
+/* The GTID position the public pages' database has applied (a replica's
+ * @@gtid_current_pos), NULL when it cannot be read. */
+const char *webcast_db_position(request_rec *r);
 
 /* webcast_socache.c: WebcastCacheSOCache, the cache shared by children
  * and servers behind each child's own. */
@@ -184,6 +190,10 @@ void webcast_socache_store(request_rec *r, const char *key,
 void webcast_socache_forget(request_rec *r, const char *key);
 /* The build failed (database down): release the lease only. */
 void webcast_socache_release(request_rec *r, const char *key);
+/* The admin wrote: the primary's GTID position after its commit. */
+void webcast_socache_mark_written(request_rec *r, const char *pos);
+/* That position, NULL when there is none (or no shared cache). */
+const char *webcast_socache_written(request_rec *r);
 
 /* webcast_handler.c */
 int webcast_handler(request_rec *r);

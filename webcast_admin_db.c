@@ -642,8 +642,14 @@ int webcast_admin_db_commit(webcast_admin_tx *tx)
     rv = apr_dbd_transaction_end(tx->dbd->driver, tx->r->pool, tx->trans);
     if (rv != 0) {
         log_db_error(tx->r, tx->dbd, "committing", "a transaction", rv);
+        return rv;
     }
-    return rv;
+    /* For the public pages that read a replica: their builds tell by this
+     * position whether the replica has this change yet (an empty one, no
+     * binary log, means no replica to wait for). */
+    webcast_socache_mark_written(tx->r, webcast_db_variable(
+        tx->r, tx->dbd, "SELECT @@gtid_binlog_pos"));
+    return 0;
 }
 
 void webcast_admin_db_rollback(webcast_admin_tx *tx)

@@ -765,3 +765,40 @@ const char *webcast_db_text(apr_pool_t *p, const apr_dbd_driver_t *drv,
 {
     return text(p, drv, row, n);
 }
+
+/* ---- replication positions (WebcastCacheSOCache and a replica) ---- */
+
+/* The one value of `sql`, a constant query of a server variable; NULL
+ * when it cannot be read. Not prepared through mod_dbd: it runs at most
+ * once per build or admin write, and a server without the variable must
+ * not make mod_dbd refuse its connections. */
+const char *webcast_db_variable(request_rec *r, ap_dbd_t *dbd,
+                                const char *sql)
+{
+    apr_dbd_results_t *res = NULL;
+    apr_dbd_row_t *row = NULL;
+    const char *value = NULL;
+    int rv;
+
+    if (dbd == NULL) {
+        return NULL;
+    }
+    rv = apr_dbd_select(dbd->driver, r->pool, dbd->handle, &res, sql, 0);
+    if (rv != 0) {
+        ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, r, WEBCAST_LOG_TAG
+                      "%s failed: %s", sql,
+                      apr_dbd_error(dbd->driver, dbd->handle, rv));
+        return NULL;
+    }
+    while (apr_dbd_get_row(dbd->driver, r->pool, res, &row, -1) == 0) {
+        if (value == NULL) {
+            value = text(r->pool, dbd->driver, row, 0);
+        }
+    }
+    return value;
+}
+
+const char *webcast_db_position(request_rec *r)
+{
+    return webcast_db_variable(r, connection(r), "SELECT @@gtid_current_pos");
+}

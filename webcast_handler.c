@@ -26,6 +26,7 @@
 #include "webcast_json.h"
 #include "webcast_compress.h"
 #include "webcast_encoding.h"
+#include "webcast_gtid.h"
 #include "webcast_refmovie.h"
 #include "webcast_render.h"
 #include "webcast_route.h"
@@ -955,6 +956,31 @@ static const char *cache_key(request_rec *r, const webcast_dir_conf *conf)
                              (int)(sizeof(values) / sizeof(values[0])));
 }
 
+/* Seconds a copy is kept when its database had not applied the admin's
+ * last write: it is built again that soon, until the replica has. */
+#define BEHIND_TTL 1
+
+/* Is this server's database (a replica) behind the admin's last write,
+ * which the admin noted in the shared cache? Asked before the build, so
+ * that a position reached here covers everything the build reads. */
+static int behind_admin(request_rec *r)
+{
+    const char *mark = webcast_socache_written(r);
+    const char *pos;
+
+    if (mark == NULL || (pos = webcast_db_position(r)) == NULL) {
+        return 0;
+    }
+    if (webcast_gtid_reached(pos, mark) != 0) {
+        return 0;                       /* reached, or not GTIDs at all */
+    }
+    ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, r, WEBCAST_LOG_TAG
+                  "%s: the database is at %s, behind the admin's last "
+                  "write (%s): this copy is kept %d s", r->uri, pos, mark,
+                  BEHIND_TTL);
+    return 1;
+}
+
 /* Build the answer; with a key, store it (compressed once here, sent from
  * memory on every hit) or forget what is gone, then land the lease so the
  * requests waiting for this build go on. */
@@ -962,6 +988,7 @@ static int refresh(request_rec *r, const webcast_dir_conf *conf,
                    const webcast_route_t *route, const char *key,
                    webcast_lease *lease, int shared, webcast_response *resp)
 {
+    int behind = key && behind_admin(r);
     int rc = build(r, conf, route, resp);
     apr_time_t until;
 
@@ -970,6 +997,12 @@ static int refresh(request_rec *r, const webcast_dir_conf *conf,
             webcast_compress_response(r->pool, resp);
         }
         until = fresh_until(r, conf, resp);
+        if (behind) {
+            until = webcast_clock_min(until, r->request_time
+                                      + apr_time_from_sec(BEHIND_TTL));
+            resp->max_age = resp->max_age < BEHIND_TTL ? resp->max_age
+                                                       : BEHIND_TTL;
+        }
         webcast_cache_put(cache, key, resp, until);
         if (shared) {
             webcast_socache_store(r, key, resp, until);

@@ -380,3 +380,57 @@ void webcast_socache_release(request_rec *r, const char *key)
         remove_id(r, lease_key(r, key));
     }
 }
+
+/* ---- the admin's last write, for builds that read a replica
+ *
+ * After a change the admin puts the primary's binlog position here; a
+ * build whose replica has not applied it yet reads the old state, and
+ * its copy is kept only briefly (see the handler's refresh()), so that a
+ * lagging replica cannot pin the old state in the shared cache for a
+ * whole TTL. A GTID list is a few dozen bytes. */
+#define WRITTEN_KEY "webcast-written"
+#define WRITTEN_MAX 1024
+#define WRITTEN_KEEP apr_time_from_sec(86400)
+
+void webcast_socache_mark_written(request_rec *r, const char *pos)
+{
+    apr_status_t rv;
+
+    if (!available() || pos == NULL || *pos == '\0'
+        || strlen(pos) >= WRITTEN_MAX) {
+        return;
+    }
+    lock();
+    rv = provider->store(instance, r->server, ID(WRITTEN_KEY),
+                         apr_time_now() + WRITTEN_KEEP,
+                         (unsigned char *)pos, (unsigned int)strlen(pos),
+                         r->pool);
+    unlock();
+    if (rv != APR_SUCCESS) {
+        failed(r, rv, "note the admin's write");
+    }
+}
+
+const char *webcast_socache_written(request_rec *r)
+{
+    unsigned char *buf;
+    unsigned int len = WRITTEN_MAX - 1;
+    apr_status_t rv;
+
+    if (!available()) {
+        return NULL;
+    }
+    buf = apr_palloc(r->pool, WRITTEN_MAX);
+    lock();
+    rv = provider->retrieve(instance, r->server, ID(WRITTEN_KEY), buf, &len,
+                            r->pool);
+    unlock();
+    if (rv != APR_SUCCESS) {
+        if (!APR_STATUS_IS_NOTFOUND(rv)) {
+            failed(r, rv, "read");
+        }
+        return NULL;
+    }
+    buf[len] = '\0';
+    return (const char *)buf;
+}

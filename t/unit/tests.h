@@ -31,5 +31,6 @@ Suite *multipart_suite(void);
 Suite *slides_suite(void);
 Suite *ical_suite(void);
 Suite *rss_suite(void);
+Suite *gtid_suite(void);
 
 #endif
