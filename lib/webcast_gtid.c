@@ -56,22 +56,23 @@ static int next_gtid(const char **s, unsigned long *domain,
     return 1;
 }
 
-/* pos's sequence number in `domain`: 1 with it, 0 when pos has none
- * there, -1 when pos is malformed. */
+/* pos's sequence number in `domain` (the highest, should a list name a
+ * domain twice): 1 with it, 0 when pos has none there, -1 when pos is
+ * malformed. */
 static int seq_in(const char *pos, unsigned long domain,
                   unsigned long long *seq)
 {
     unsigned long d;
     unsigned long long n;
-    int rv;
+    int rv, found = 0;
 
     while ((rv = next_gtid(&pos, &d, &n)) == 1) {
-        if (d == domain) {
+        if (d == domain && (!found || n > *seq)) {
             *seq = n;
-            return 1;
+            found = 1;
         }
     }
-    return rv;
+    return rv < 0 ? -1 : found;
 }
 
 int webcast_gtid_reached(const char *pos, const char *mark)

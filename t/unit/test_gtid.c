@@ -24,6 +24,9 @@ START_TEST(several_domains)
     ck_assert_int_eq(webcast_gtid_reached("0-1-10", "0-1-10,2-1-1"), 0);
     ck_assert_int_eq(webcast_gtid_reached("", "0-1-1"), 0);
     ck_assert_int_eq(webcast_gtid_reached("0-1-10, 1-3-5", "1-3-5"), 1);
+    /* a domain named twice: its highest number counts */
+    ck_assert_int_eq(webcast_gtid_reached("0-1-3,0-1-5", "0-1-5"), 1);
+    ck_assert_int_eq(webcast_gtid_reached("0-1-5,0-1-3", "0-1-3,0-1-5"), 1);
 }
 END_TEST
 
