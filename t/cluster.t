@@ -71,7 +71,7 @@ sub node_stop {
 }
 
 sub cleanup {
-    return unless $$ == $parent;
+    return unless defined $parent && $$ == $parent;    # (not yet set on a skip)
     stop_pid('client');
     stop_pid('haproxy');
     node_stop($_) for @nodes_up;
