@@ -78,6 +78,10 @@ static const command_rec webcast_cmds[] = {
     AP_INIT_TAKE1("WebcastUploadLimit", webcast_set_upload_limit, NULL,
                   WHERE, "Largest slides file the admin takes, e.g. 100M "
                   "(default)"),
+    AP_INIT_TAKE1("WebcastAssetsDir", webcast_set_assets_dir, NULL,
+                  RSRC_CONF, "Directory holding hls.min.js, the player of "
+                  "browsers without native HLS (default: where make "
+                  "install puts it)"),
     { NULL }
 };
 
@@ -87,6 +91,8 @@ static void webcast_register_hooks(apr_pool_t *p)
     ap_hook_check_config(webcast_admin_check_config, NULL, NULL,
                          APR_HOOK_MIDDLE);
     ap_hook_check_config(webcast_slides_check_config, NULL, NULL,
+                         APR_HOOK_MIDDLE);
+    ap_hook_check_config(webcast_assets_check_config, NULL, NULL,
                          APR_HOOK_MIDDLE);
     ap_hook_optional_fn_retrieve(webcast_db_retrieve_fns, NULL, NULL,
                                  APR_HOOK_MIDDLE);

@@ -59,6 +59,7 @@ typedef struct {
     apr_hash_t *admin_sql;          /* the admin's statements: label -> SQL */
     const webcast_key *admin_secret; /* the module's own, for admins without
                                       * WebcastAdminSecretFile */
+    const char *assets_dir;         /* WebcastAssetsDir, main server only */
 } webcast_server_conf;
 
 #define WEBCAST_CACHE_SIZE_DEFAULT (16 * 1024 * 1024)
@@ -93,6 +94,13 @@ const char *webcast_set_cache_size(cmd_parms *cmd, void *conf,
                                    const char *arg);
 const char *webcast_set_embed_ancestors(cmd_parms *cmd, void *conf,
                                         int argc, char *const argv[]);
+
+/* webcast_assets_config.c: WebcastAssetsDir, and reading its files
+ * (hls.js) at startup. */
+const char *webcast_set_assets_dir(cmd_parms *cmd, void *conf,
+                                   const char *arg);
+int webcast_assets_check_config(apr_pool_t *pconf, apr_pool_t *plog,
+                                apr_pool_t *ptemp, server_rec *s);
 
 /* webcast_db.c: rows copied into plain structs; nothing of apr_dbd leaks. */
 typedef enum {

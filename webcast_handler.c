@@ -584,6 +584,7 @@ static int build_asset(request_rec *r, const char *name,
     memset(resp, 0, sizeof(*resp));
     resp->content_type = a->content_type;
     resp->body = a->body;
+    resp->body_len = a->len;
     resp->etag = apr_pstrcat(r->pool, "\"", a->version, "\"", NULL);
     resp->max_age = MAX_AGE_ARCHIVE;
     return OK;

@@ -180,6 +180,18 @@ static void put_quicktime(out_t *o, const char *ref)
          "</object>", ref, ref);
 }
 
+/* Where webcast.js finds hls.js for browsers without native HLS: its
+ * versioned URL, when the module has it (read from WebcastAssetsDir). */
+static void put_hls_script(out_t *o)
+{
+    const webcast_asset *a = webcast_asset_find(WEBCAST_ASSET_HLS);
+
+    if (a != NULL) {
+        putf(o, " data-hls-script=\"%s\"", href(o, apr_pstrcat(o->p,
+             "/assets/", a->name, "?v=", a->version, NULL)));
+    }
+}
+
 /* HTML5 video when an HLS pattern applies, with the QuickTime object as
  * its fallback, and always a link that opens the movie in a player. */
 static void put_player(out_t *o, const webcast_presentation *pr,
@@ -204,9 +216,10 @@ static void put_player(out_t *o, const webcast_presentation *pr,
     }
     put(o, "<div class=\"player\">");
     if (hls) {
-        putf(o, "<video controls playsinline preload=\"none\" "
-             "width=\"640\" height=\"360\">"
-             "<source src=\"%s\" type=\"application/vnd.apple.mpegurl\">",
+        put(o, "<video controls playsinline preload=\"none\" "
+            "width=\"640\" height=\"360\"");
+        put_hls_script(o);
+        putf(o, "><source src=\"%s\" type=\"application/vnd.apple.mpegurl\">",
              H(hls));
         if (ref) {
             put_quicktime(o, ref);

@@ -288,6 +288,52 @@ START_TEST(assets_are_compiled_in)
 }
 END_TEST
 
+/* hls.js is read at startup (WebcastAssetsDir), not compiled in: once
+ * added it is found like the others, replaced when a restart reads it
+ * again, and the HLS player names its versioned URL for webcast.js. */
+START_TEST(loaded_assets_are_found_and_linked)
+{
+    static const webcast_asset hls = { WEBCAST_ASSET_HLS,
+        "text/javascript; charset=utf-8", "0123456789abcdef", "var H;\n", 7 };
+    static const webcast_asset again = { WEBCAST_ASSET_HLS,
+        "text/javascript; charset=utf-8", "fedcba9876543210", "var G;\n", 7 };
+    static const webcast_asset other = { "other.js",
+        "text/javascript; charset=utf-8", "0000000000000000", "\n", 1 };
+    webcast_site s = site_at("/kdmc/webcasts");
+    webcast_presentation p = hostile();
+    webcast_pattern *pat = NULL;
+    const char *html;
+    int i;
+
+    ck_assert_ptr_null(webcast_pattern_compile(test_pool,
+        "https://m/{file}/i.m3u8", WEBCAST_PH_BIT(WEBCAST_PH_FILE), &pat));
+    s.archive_hls = pat;
+    p.state = WEBCAST_STATE_ARCHIVE;
+    p.webcast_filename = "k.mov";
+    html = whole(webcast_render_presentation(test_pool, &s, &p));
+    HAS(html, "<video controls playsinline preload=\"none\" width=\"640\" "
+              "height=\"360\"><source");          /* none loaded: as ever */
+
+    ck_assert_int_eq(webcast_asset_add(&hls), 0);
+    ck_assert_ptr_eq(webcast_asset_find("hls.min.js"), &hls);
+    html = whole(webcast_render_presentation(test_pool, &s, &p));
+    HAS(html, "height=\"360\" data-hls-script=\"/kdmc/webcasts/assets/"
+              "hls.min.js?v=0123456789abcdef\"><source src=\"https://m/"
+              "k.mov/i.m3u8\"");
+
+    ck_assert_int_eq(webcast_asset_add(&again), 0);
+    ck_assert_ptr_eq(webcast_asset_find("hls.min.js"), &again);
+    for (i = 1; i < WEBCAST_ASSETS_LOADED_MAX; i++) {
+        webcast_asset *a = apr_pmemdup(test_pool, &other, sizeof(other));
+        a->name = apr_psprintf(test_pool, "other%d.js", i);
+        ck_assert_int_eq(webcast_asset_add(a), 0);
+    }
+    ck_assert_int_eq(webcast_asset_add(&other), -1);   /* full */
+    ck_assert_ptr_null(webcast_asset_find("other.js"));
+    ck_assert_ptr_nonnull(webcast_asset_find("webcast.js"));
+}
+END_TEST
+
 Suite *render_suite(void)
 {
     Suite *s = suite_create("render");
@@ -302,6 +348,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, error_pages);
     tcase_add_test(tc, pages_that_update_themselves);
     tcase_add_test(tc, assets_are_compiled_in);
+    tcase_add_test(tc, loaded_assets_are_found_and_linked);
     suite_add_tcase(s, tc);
     return s;
 }
