@@ -15,6 +15,190 @@
  * allows only scripts from the site itself. Without JavaScript the page
  * says when to reload.
  */
+/* ---- players: HLS in every browser ----
+ *
+ * A <video> with an HLS source plays it natively where the browser can
+ * (Safari, iOS, Chrome); elsewhere (Firefox, Edge and Chrome without
+ * native HLS) through hls.js, loaded from the module's own URL the video
+ * names in data-hls-script. A stream that cannot be reached says so in
+ * its block, and is tried again, less often each time, until it plays;
+ * then the note goes. Without JavaScript the page keeps its links to the
+ * players. window.webcastPlayers(root) sets up the videos under root
+ * (the poller calls it for each block it swaps in).
+ */
+(function () {
+    "use strict";
+
+    var HLS_TYPE = "application/vnd.apple.mpegurl";
+    var RETRY = 2000, MAX_RETRY = 30000;
+    var UNREACHABLE = "The stream is not reachable right now. " +
+                      "Trying again\u2026";
+    var players = [];
+    var hlsLoading = null;      /* Promise of window.Hls */
+
+    function noop() {}
+
+    function loadHls(url) {
+        if (!hlsLoading) {
+            hlsLoading = new Promise(function (resolve, reject) {
+                var script = document.createElement("script");
+                script.src = url;
+                script.onload = function () {
+                    if (window.Hls && window.Hls.isSupported()) {
+                        resolve(window.Hls);
+                    }
+                    else {
+                        reject(new Error("hls.js cannot play here"));
+                    }
+                };
+                script.onerror = function () {
+                    hlsLoading = null;      /* the next try loads it anew */
+                    reject(new Error("hls.js did not load"));
+                };
+                document.head.appendChild(script);
+            });
+        }
+        return hlsLoading;
+    }
+
+    function say(player, text) {
+        var note = player.note;
+        if (!text) {
+            if (note && note.parentNode) {
+                note.parentNode.removeChild(note);
+            }
+            player.note = null;
+            return;
+        }
+        if (!note) {
+            note = player.note = document.createElement("p");
+            note.className = "stream-error";
+            note.setAttribute("role", "status");
+            player.video.parentNode.insertBefore(note,
+                                                 player.video.nextSibling);
+        }
+        note.textContent = text;
+    }
+
+    function reachable(player) {
+        player.failures = 0;
+        say(player, null);
+    }
+
+    /* Not reachable (or broken): say so, and try again after a while. */
+    function failed(player) {
+        if (player.timer || player.gone) {
+            return;             /* a try is due already */
+        }
+        say(player, UNREACHABLE);
+        player.failures++;
+        var ms = Math.min(MAX_RETRY, RETRY * Math.pow(2, player.failures - 1));
+        player.timer = setTimeout(function () {
+            player.timer = null;
+            start(player);
+        }, ms * (0.8 + Math.random() * 0.4));
+    }
+
+    function attachHls(player, Hls) {
+        var hls = new Hls({ enableWorker: false, autoStartLoad: false });
+        player.hls = hls;
+        player.parsed = false;
+        hls.on(Hls.Events.MANIFEST_PARSED, function () {
+            player.parsed = true;
+            reachable(player);
+            if (player.wanted) {
+                hls.startLoad(-1);
+                player.video.play().catch(noop);
+            }
+        });
+        hls.on(Hls.Events.ERROR, function (event, data) {
+            if (data.fatal && player.hls === hls) {
+                player.hls = null;
+                hls.destroy();
+                failed(player);
+            }
+        });
+        hls.loadSource(player.url);
+        hls.attachMedia(player.video);
+    }
+
+    /* (Again) from the start: native, or through hls.js. */
+    function start(player) {
+        if (player.gone) {
+            return;
+        }
+        if (player.native) {
+            player.video.load();
+            if (player.wanted) {
+                player.video.play().catch(noop);
+            }
+            return;
+        }
+        loadHls(player.script).then(function (Hls) {
+            if (!player.gone) {
+                attachHls(player, Hls);
+            }
+        }, function () {
+            failed(player);
+        });
+    }
+
+    function setUp(video) {
+        var source = video.querySelector('source[type="' + HLS_TYPE + '"]');
+        var native = video.canPlayType(HLS_TYPE) !== "";
+        var script = video.getAttribute("data-hls-script");
+        if (!source || (!native && !(script && (window.MediaSource
+                                                || window.ManagedMediaSource)))) {
+            return;             /* nothing for us: the links stay */
+        }
+        var player = { video: video, url: source.src, script: script,
+                       native: native, failures: 0, timer: null, hls: null,
+                       note: null, wanted: false, parsed: false, gone: false };
+        video.addEventListener("play", function () {
+            player.wanted = true;
+            if (player.hls && player.parsed) {
+                player.hls.startLoad(-1);
+            }
+        });
+        video.addEventListener("playing", function () {
+            reachable(player);
+        });
+        if (native) {
+            /* errors of its <source> too: they reach the video captured */
+            video.addEventListener("error", function () {
+                failed(player);
+            }, true);
+            video.addEventListener("loadedmetadata", function () {
+                reachable(player);
+            });
+        }
+        else {
+            start(player);
+        }
+        players.push(player);
+    }
+
+    window.webcastPlayers = function (root) {
+        /* the players of blocks swapped out: stopped */
+        players = players.filter(function (player) {
+            if (document.documentElement.contains(player.video)) {
+                return true;
+            }
+            player.gone = true;
+            clearTimeout(player.timer);
+            if (player.hls) {
+                player.hls.destroy();
+            }
+            return false;
+        });
+        var videos = (root || document).querySelectorAll("video");
+        for (var i = 0; i < videos.length; i++) {
+            setUp(videos[i]);
+        }
+    };
+    window.webcastPlayers(document);
+})();
+
 (function () {
     "use strict";
 
