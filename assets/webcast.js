@@ -9,12 +9,14 @@
  * data-webcast-block (same id), except one holding a video that plays:
  * that one waits until the video pauses or ends. Changes are announced
  * in the aria-live region #webcast-announce. Elements with
- * data-countdown="<RFC 3339 time>" count down to it.
+ * data-countdown="<RFC 3339 time>" count down to it. Its HLS videos play
+ * in every browser (the players, first below).
  *
  * No framework, no inline script: the page's Content-Security-Policy
  * allows only scripts from the site itself. Without JavaScript the page
  * says when to reload.
  */
+
 /* ---- players: HLS in every browser ----
  *
  * A <video> with an HLS source plays it natively where the browser can
