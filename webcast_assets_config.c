@@ -62,7 +62,7 @@ static webcast_asset *read_asset(apr_pool_t *p, const char *dir,
 {
     const char *path = apr_pstrcat(p, dir, "/", name, NULL);
     webcast_asset *a = apr_pcalloc(p, sizeof(*a));
-    apr_file_t *f;
+    apr_file_t *f = NULL;
     apr_finfo_t fi;
     apr_status_t rv;
     char *body;
@@ -78,6 +78,9 @@ static webcast_asset *read_asset(apr_pool_t *p, const char *dir,
         body = apr_palloc(p, (apr_size_t)fi.size + 1);
         rv = apr_file_read_full(f, body, (apr_size_t)fi.size, NULL);
         body[fi.size] = '\0';
+    }
+    if (f != NULL) {
+        apr_file_close(f);      /* not kept open in pconf until a restart */
     }
     if (rv != APR_SUCCESS) {
         *err = apr_psprintf(p, "%s cannot be read (%pm): browsers without "
