@@ -125,7 +125,7 @@ sub config_test {
 
 # For the tests in a real browser (t/browser/*.js): skips the whole test,
 # saying why, where it should not or cannot run; else installs
-# playwright-core from t/browser's lockfile (no browser download: Debian's
+# playwright-core and axe-core from t/browser's lockfile (no browser download: Debian's
 # Chromium) and returns that directory.
 sub browser_dir {
     Test::More::plan(skip_all => 'end-to-end: runs once, in the plain pass (WEBCAST_E2E=0)')
@@ -136,12 +136,12 @@ sub browser_dir {
     Test::More::plan(skip_all => 'no node/npm (tools/deps test installs nodejs and npm)')
         unless `node --version 2>/dev/null` && `npm --version 2>/dev/null`;
     my $dir = "$ENV{WEBCAST_TOP}/t/browser";
-    unless (-d "$dir/node_modules/playwright-core") {
+    unless (-d "$dir/node_modules/playwright-core" && -d "$dir/node_modules/axe-core") {
         local $ENV{PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD} = 1;
         # from inside the directory, not with --prefix: that would also move
         # npm's global config (prefix/etc/npmrc) and lose its settings
         my $out = `cd '$dir' && npm ci --no-audit --no-fund --loglevel=error 2>&1`;
-        Test::More::is($?, 0, 'npm ci installs playwright-core') or Test::More::diag($out);
+        Test::More::is($?, 0, 'npm ci installs playwright-core and axe-core') or Test::More::diag($out);
     }
     return $dir;
 }
