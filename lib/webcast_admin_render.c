@@ -35,6 +35,12 @@ static const char admin_css[] =
     "header.bar .user{margin-left:auto;font-size:.9rem;opacity:.85}\n"
     "main{max-width:54rem;margin:0 auto;padding:1rem}\n"
     "a{color:#0b57b3}\n"
+    /* one clear focus ring everywhere (a date field's calendar button
+     * takes the focus inside the field, where only :focus-within sees
+     * it: ring the field) */
+    ":focus-visible,input:focus-within,select:focus,textarea:focus{"
+    "outline:3px solid #0b57b3;outline-offset:2px}\n"
+    "header.bar a:focus-visible{outline-color:#fff}\n"
     "h1{font-size:1.6rem;margin:.4rem 0 .8rem}\n"
     "h2{font-size:1.25rem;margin:1.6rem 0 .5rem}\n"
     ".crumbs{font-size:.9rem;margin:.2rem 0}\n"
@@ -69,7 +75,7 @@ static const char admin_css[] =
     ".state.live{background:#c4001a;color:#fff;border-color:#c4001a}\n"
     ".state.archive{background:#1a7f37;color:#fff;border-color:#1a7f37}\n"
     ".state.concluded{background:#5a3e99;color:#fff;border-color:#5a3e99}\n"
-    ".state.none{color:#777;border-color:#ccc}\n"
+    ".state.none{color:#595959;border-color:#ccc}\n"
     "form.record{background:#fff;border:1px solid #d5d9e0;"
     "border-radius:.5rem;padding:1rem}\n"
     ".field{margin:0 0 1.1rem}\n"
@@ -88,8 +94,10 @@ static const char admin_css[] =
     "{border:2px solid #b00016}\n"
     ".note{background:#fff7d6;border:1px solid #e6c200;padding:.3rem .5rem;"
     "border-radius:.3rem;margin:.2rem 0}\n"
+    /* min-width: a fieldset is as wide as its widest field by default,
+     * wider than a phone at 400% zoom */
     "fieldset{border:1px solid #d5d9e0;border-radius:.4rem;"
-    "margin:0 0 1rem;padding:.5rem 1rem}\n"
+    "margin:0 0 1rem;padding:.5rem 1rem;min-width:0}\n"
     "legend{font-weight:bold;padding:0 .3rem}\n"
     "table{border-collapse:collapse;width:100%;background:#fff;"
     "font-size:.92rem}\n"
@@ -289,8 +297,8 @@ static void put_notice_form(out_t *o, const char *what, apr_uint32_t id,
         put_token(o);
         putf(o, "<input type=\"hidden\" name=\"back\" value=\"today\">"
              "<input type=\"hidden\" name=\"notice\" value=\"\">"
-             "<button type=\"submit\" aria-label=\"Clear the notice of "
-             "%s\">Clear notice</button></form>", H(name));
+             "<button type=\"submit\" aria-label=\"Clear notice: %s\">"
+             "Clear notice</button></form>", H(name));
     }
 }
 

@@ -658,7 +658,7 @@ is field_of(150, 'notice'), 'Back in <five> minutes', '... stored';
 like req('GET', '/presentations/150/', user => undef)->decoded_content, qr{<p>Back in &lt;five&gt; minutes</p>}, '... on the public page, escaped';
 like req('GET', '/presentations/150/status.json', user => undef)->decoded_content, qr{"notice":"Back in \\u003cfive\\u003e minutes"}, '... in status.json';
 like get_ok('/admin/'), qr{<input id="n-p150" name="notice"[^>]*value="Back in &lt;five&gt; minutes"}, 'the control room shows it in its field';
-like get_ok('/admin/'), qr{aria-label="Clear the notice of Clocked talk">Clear notice</button>}, '... with a Clear button';
+like get_ok('/admin/'), qr{aria-label="Clear notice: Clocked talk">Clear notice</button>}, '... with a Clear button';
 is req('POST', '/admin/presentations/150/notice', form => [ token => $token, notice => 'x' x 1001 ])->code, 422, 'a notice too long: 422';
 is field_of(150, 'notice'), 'Back in <five> minutes', '... nothing changed';
 req('POST', '/admin/presentations/150/notice', form => [ token => $token, notice => '' ]);
