@@ -25,6 +25,11 @@ typedef struct {
 
 #define H(s) webcast_html(o->p, (s))
 
+/* A breadcrumb separator: seen, not read out ("right-pointing angle
+ * quotation mark") by screen readers, which announce the trail itself. */
+#define CRUMB_SEP "<span aria-hidden=\"true\">&rsaquo;</span>"
+#define CRUMBS_OPEN "<nav class=\"crumbs\" aria-label=\"Breadcrumb\">"
+
 static const char admin_css[] =
     "*{box-sizing:border-box}\n"
     "body{margin:0;font:1.05rem/1.45 system-ui,-apple-system,\"Segoe UI\","
@@ -32,6 +37,7 @@ static const char admin_css[] =
     "header.bar{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;"
     "align-items:center;padding:.6rem 1rem;background:#1d2a3a;color:#fff}\n"
     "header.bar a{color:#fff;font-weight:bold}\n"
+    "header.bar nav{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem}\n"
     "header.bar .user{margin-left:auto;font-size:.9rem;opacity:.85}\n"
     "main{max-width:54rem;margin:0 auto;padding:1rem}\n"
     "a{color:#0b57b3}\n"
@@ -59,7 +65,9 @@ static const char admin_css[] =
     ".actions form{margin:0}\n"
     ".mode{font-size:.9rem;color:#3d3d3d;margin:.2rem 0}\n"
     ".notice-form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;"
-    "margin:.4rem 0}\n.notice-form input[name=notice]{flex:1 1 14rem}\n"
+    "margin:.4rem 0}\n.notice-form input[name=notice]{flex:1 1 14rem;"
+    "font:inherit;padding:.5rem;border:1px solid #8a93a3;"
+    "border-radius:.3rem}\n"
     "button,.button{display:inline-block;font:inherit;font-weight:bold;"
     "padding:.55rem 1.1rem;border-radius:.4rem;border:2px solid #0b57b3;"
     "background:#0b57b3;color:#fff;cursor:pointer;text-decoration:none;"
@@ -158,14 +166,14 @@ static const char *page(out_t *o, const char *title)
          "initial-scale=1\">\n"
          "<meta name=\"robots\" content=\"noindex\">\n"
          "<title>%s &ndash; webcast admin</title>\n<style>\n%s</style>\n"
-         "</head>\n<body>\n<header class=\"bar\">"
+         "</head>\n<body>\n<header class=\"bar\"><nav aria-label=\"Admin\">"
          "<a href=\"%s\">Today</a> <a href=\"%s\">Workshops</a>",
          H(title), admin_css, href(o, "/"), href(o, "/workshops/"));
     if (o->site->public_mount) {
         putf(h, " <a href=\"%s/\">Public site</a>",
              H(o->site->public_mount));
     }
-    putf(h, " <span class=\"user\">Signed in as %s</span></header>\n"
+    putf(h, "</nav> <span class=\"user\">Signed in as %s</span></header>\n"
          "<main>\n", H(o->site->user));
     put(h, apr_array_pstrcat(o->p, o->parts, '\0'));
     put(h, "</main>\n</body>\n</html>\n");
@@ -609,7 +617,7 @@ const char *webcast_admin_render_workshop(
     out_t *o = out_new(p, site);
     int i;
 
-    putf(o, "<nav class=\"crumbs\"><a href=\"%s\">Workshops</a> &rsaquo;</nav>"
+    putf(o, CRUMBS_OPEN "<a href=\"%s\">Workshops</a> " CRUMB_SEP "</nav>"
          "\n<h1>%s</h1>\n<p class=\"meta\">%s%s%s</p>\n",
          href(o, "/workshops/"), H(w->value[WF_TITLE]),
          H(date_range(o, w)), w->value[WF_LOCATION] ? " &middot; " : "",
@@ -856,10 +864,10 @@ const char *webcast_admin_render_form(apr_pool_t *p,
                       WEBCAST_WORKSHOP ? WF_TITLE : PF_TITLE], NULL)
         : apr_pstrcat(p, "New ", what, NULL);
 
-    putf(o, "<nav class=\"crumbs\"><a href=\"%s\">Workshops</a> &rsaquo;",
+    putf(o, CRUMBS_OPEN "<a href=\"%s\">Workshops</a> " CRUMB_SEP,
          href(o, "/workshops/"));
     if (pg->workshop) {
-        putf(o, " <a href=\"%s\">%s</a> &rsaquo;",
+        putf(o, " <a href=\"%s\">%s</a> " CRUMB_SEP,
              href(o, "/workshops/%u/", (unsigned)pg->workshop->id),
              H(pg->workshop->value[WF_TITLE]));
     }
@@ -1108,8 +1116,9 @@ const char *webcast_admin_render_import(apr_pool_t *p,
     const webcast_import *im = pg->im;
     int i;
 
-    putf(o, "<nav class=\"crumbs\"><a href=\"%s\">Workshops</a> &rsaquo; "
-         "<a href=\"%s\">%s</a> &rsaquo;</nav>\n<h1>Import a schedule</h1>\n",
+    putf(o, CRUMBS_OPEN "<a href=\"%s\">Workshops</a> " CRUMB_SEP " "
+         "<a href=\"%s\">%s</a> " CRUMB_SEP "</nav>\n"
+         "<h1>Import a schedule</h1>\n",
          href(o, "/workshops/"),
          href(o, "/workshops/%u/", (unsigned)pg->workshop->id),
          H(pg->workshop->value[WF_TITLE]));

@@ -388,11 +388,12 @@ static void put_notice(out_t *o, const char *notice)
 
 static void put_crumbs(out_t *o, const char *slug, const char *title)
 {
-    putf(o, "<nav class=\"crumbs\"><a href=\"%s\">All workshops</a>",
-         href(o, "/"));
+    /* the separator is seen, not read out: the trail is announced */
+    putf(o, "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"%s\">"
+         "All workshops</a>", href(o, "/"));
     if (slug) {
-        putf(o, " &rsaquo; <a href=\"%s\">%s</a>", workshop_href(o, slug),
-             H(title));
+        putf(o, " <span aria-hidden=\"true\">&rsaquo;</span> <a href=\"%s\">"
+             "%s</a>", workshop_href(o, slug), H(title));
     }
     put(o, "</nav>\n");
 }
