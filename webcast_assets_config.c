@@ -65,7 +65,7 @@ static webcast_asset *read_asset(apr_pool_t *p, const char *dir,
     apr_file_t *f = NULL;
     apr_finfo_t fi;
     apr_status_t rv;
-    char *body;
+    char *body = NULL;
 
     rv = apr_file_open(&f, path, APR_FOPEN_READ | APR_FOPEN_BINARY, 0, p);
     if (rv == APR_SUCCESS) {
