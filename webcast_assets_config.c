@@ -20,6 +20,7 @@
 
 #include "webcast.h"
 #include "webcast_assets.h"
+#include "webcast_compress.h"
 
 APLOG_USE_MODULE(webcast);
 
@@ -52,6 +53,21 @@ const char *webcast_set_assets_dir(cmd_parms *cmd, void *confv,
     }
     sconf->assets_dir = path;
     return NULL;
+}
+
+/* Its gzip and brotli copies, once here rather than by mod_deflate on
+ * every request (hls.min.js: 624 KB, 190 KB gzipped). */
+static void compress_copies(apr_pool_t *p, webcast_asset *a)
+{
+    webcast_response r;
+
+    memset(&r, 0, sizeof(r));
+    r.content_type = a->content_type;
+    r.body = a->body;
+    r.body_len = a->len;
+    webcast_compress_response(p, &r);
+    a->codings = r.codings;
+    memcpy(a->coded, r.coded, sizeof(a->coded));
 }
 
 /* The asset `name` of `dir`, read into `p`; NULL and *err when it
@@ -96,6 +112,7 @@ static webcast_asset *read_asset(apr_pool_t *p, const char *dir,
                                                (int)fi.size), 16);
     a->body = body;
     a->len = (apr_size_t)fi.size;
+    compress_copies(p, a);
     return a;
 }
 

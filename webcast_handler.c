@@ -585,6 +585,8 @@ static int build_asset(request_rec *r, const char *name,
     resp->content_type = a->content_type;
     resp->body = a->body;
     resp->body_len = a->len;
+    resp->codings = a->codings;
+    memcpy(resp->coded, a->coded, sizeof(resp->coded));
     resp->etag = apr_pstrcat(r->pool, "\"", a->version, "\"", NULL);
     resp->max_age = MAX_AGE_ARCHIVE;
     return OK;

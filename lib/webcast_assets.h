@@ -8,12 +8,18 @@
 
 #include <apr.h>
 
+#include "webcast_encoding.h"
+
 typedef struct {
     const char *name;               /* "webcast.js" */
     const char *content_type;
     const char *version;            /* MD5 prefix: ETag and ?v= */
     const char *body;
     apr_size_t len;
+    /* gzip and brotli copies, made once at startup (the large assets
+     * read from WebcastAssetsDir; none for the compiled-in ones) */
+    unsigned codings;
+    webcast_bytes coded[WEBCAST_ENC_COUNT];
 } webcast_asset;
 
 /* The asset called `name`, or NULL. */

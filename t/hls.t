@@ -9,7 +9,7 @@ use Apache::Test qw(-withtestmore);
 use Apache::TestRequest qw(GET);
 use Digest::MD5 qw(md5_hex);
 use File::Copy qw(copy);
-use File::Temp qw(tempdir);
+use File::Temp qw(tempdir tempfile);
 use lib 't/lib';
 use WebcastTest qw(config_test head_ok);
 
@@ -34,6 +34,28 @@ is $r->header('Cache-Control'), 'public, max-age=31536000, immutable',
 ok $r->content eq $bytes, 'the very bytes of ' . length($bytes) . ' of the file';
 is $r->header('ETag'), qq{"$version"}, 'ETag: its version';
 is GET($url, 'If-None-Match' => $r->header('ETag'))->code, 304, 'hls.js: 304';
+sub decode {
+    my ($coding, $data) = @_;
+    my ($fh, $name) = tempfile(UNLINK => 1);
+    binmode $fh;
+    print $fh $data;
+    close $fh;
+    my $out = $coding eq 'br' ? `brotli -d -c '$name'` : `gzip -d -c < '$name'`;
+    die "$coding -d failed: $?" if $?;
+    return $out;
+}
+
+# compressed once at startup, not by mod_deflate on every request
+for my $coding (qw(gzip br)) {
+    my $z = GET($url, 'Accept-Encoding' => $coding);
+    is $z->header('Content-Encoding'), $coding, "Accept-Encoding: $coding: served $coding";
+    like $z->header('Vary') // '', qr/Accept-Encoding/, '... varying by Accept-Encoding';
+    ok length($z->content) < length($bytes) / 2, "... " . length($z->content) . ' bytes';
+    ok decode($coding, $z->content) eq $bytes, '... the very bytes once decoded';
+    my $etag = $z->header('ETag');
+    isnt $etag, $r->header('ETag'), "... an ETag of its own ($etag)";
+    is GET($url, 'Accept-Encoding' => $coding, 'If-None-Match' => $etag)->code, 304, '... and its 304';
+}
 like GET('/kdmc/webcasts/assets/hls.min.js')->header('Cache-Control'),
     qr/^public, max-age=300$/, 'unversioned: five minutes';
 head_ok('/assets/hls.min.js', 'text/javascript; charset=utf-8');

@@ -294,11 +294,14 @@ END_TEST
 START_TEST(loaded_assets_are_found_and_linked)
 {
     static const webcast_asset hls = { WEBCAST_ASSET_HLS,
-        "text/javascript; charset=utf-8", "0123456789abcdef", "var H;\n", 7 };
+        "text/javascript; charset=utf-8", "0123456789abcdef", "var H;\n", 7,
+        0, { { NULL, 0 } } };
     static const webcast_asset again = { WEBCAST_ASSET_HLS,
-        "text/javascript; charset=utf-8", "fedcba9876543210", "var G;\n", 7 };
+        "text/javascript; charset=utf-8", "fedcba9876543210", "var G;\n", 7,
+        0, { { NULL, 0 } } };
     static const webcast_asset other = { "other.js",
-        "text/javascript; charset=utf-8", "0000000000000000", "\n", 1 };
+        "text/javascript; charset=utf-8", "0000000000000000", "\n", 1,
+        0, { { NULL, 0 } } };
     webcast_site s = site_at("/kdmc/webcasts");
     webcast_presentation p = hostile();
     webcast_pattern *pat = NULL;
