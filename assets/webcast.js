@@ -257,9 +257,26 @@
         }
     }
 
+    /* A block's markup as served: without what the player added (the
+     * blob: source hls.js gives the video, the stream's note), so a
+     * block that did not change is left alone, paused video and all. */
+    function markup(block) {
+        var copy = block.cloneNode(true);
+        var added = copy.querySelectorAll('video[src^="blob:"], p.stream-error');
+        for (var i = 0; i < added.length; i++) {
+            if (added[i].tagName === "VIDEO") {
+                added[i].removeAttribute("src");
+            }
+            else {
+                added[i].parentNode.removeChild(added[i]);
+            }
+        }
+        return copy.innerHTML;
+    }
+
     function replace(block) {
         var old = document.getElementById(block.id);
-        if (!old || old.innerHTML === block.innerHTML) {
+        if (!old || markup(old) === block.innerHTML) {
             return;
         }
         var video = playing(old);

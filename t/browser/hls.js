@@ -113,6 +113,40 @@ async function firefoxPlays(browser) {
   ok(hlsLoads.length === 1 && await page.evaluate(() => typeof window.Hls === 'function'),
      'hls.js was loaded, once, from the module\'s versioned assets URL');
   ok(await page.locator('.stream-error').count() === 0, 'no error note');
+
+  // Paused, then the status changes elsewhere (a notice, faked by
+  // answering status.json with one): the page is fetched again, but this
+  // block's markup did not change, so its video stays, place and all
+  // (hls.js gave it a blob: src that the fresh copy does not have).
+  const at = await page.evaluate(() => {
+    const v = document.querySelector('video');
+    v.pause();
+    v.keptHere = true;         // a property: not in the markup
+    return v.currentTime;
+  });
+  let refetched = false;
+  page.on('request', (r) => {
+    if (r.url().endsWith('/presentations/' + archiveId + '/')) refetched = true;
+  });
+  await page.route(/status\.json/, async (route) => {
+    const res = await route.fetch();
+    const doc = await res.json();
+    doc.notice = 'A notice somewhere else';
+    await route.fulfill({ response: res, json: doc });
+  });
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  const waited = Date.now();
+  while (!refetched && Date.now() - waited < 10000) await page.waitForTimeout(200);
+  await page.waitForTimeout(1000);
+  ok(refetched, 'a changed status: the page was fetched again');
+  const kept = await page.evaluate(() => {
+    const v = document.querySelector('video');
+    return { kept: v.keptHere === true, t: v.currentTime };
+  });
+  ok(kept.kept && Math.abs(kept.t - at) < 0.01,
+     'a paused hls.js video whose block did not change is not swapped out (still at ' +
+     at.toFixed(2) + ' s)');
+  await page.unroute(/status\.json/);
   ok(refused.length === 0, 'nothing refused by the CSP' + (refused[0] ? ': ' + refused[0] : ''));
   await context.close();
 }
