@@ -49,6 +49,20 @@ static const command_rec webcast_cmds[] = {
     AP_INIT_TAKE1("WebcastCacheTTL", webcast_set_cache_ttl, NULL, WHERE,
                   "Seconds a rendered page or movie may be reused "
                   "(default 0: every request reads the database)"),
+    AP_INIT_TAKE1("WebcastSharedMaxAge", webcast_set_shared_seconds,
+                  SLOT(freshness.shared_max_age), WHERE,
+                  "Seconds a shared cache (CDN) may keep a public answer, "
+                  "never past its next scheduled change (s-maxage; "
+                  "default: as max-age)"),
+    AP_INIT_TAKE1("WebcastStaleWhileRevalidate", webcast_set_shared_seconds,
+                  SLOT(freshness.stale_while_revalidate), WHERE,
+                  "Seconds a shared cache may show a stale answer while it "
+                  "fetches a new one, never past its next scheduled change "
+                  "(default 30)"),
+    AP_INIT_TAKE1("WebcastStaleIfError", webcast_set_shared_seconds,
+                  SLOT(freshness.stale_if_error), WHERE,
+                  "Seconds a cache may show a stale answer when this "
+                  "server cannot answer (default 86400)"),
     AP_INIT_TAKE1("WebcastCacheSize", webcast_set_cache_size, NULL,
                   RSRC_CONF, "Memory for cached pages per httpd child, "
                   "e.g. 16M (default)"),

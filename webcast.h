@@ -12,6 +12,7 @@
 #include "apr_hash.h"
 
 #include "webcast_cache.h"
+#include "webcast_freshness.h"
 #include "webcast_pattern.h"
 #include "webcast_state.h"
 #include "webcast_time.h"
@@ -50,6 +51,9 @@ typedef struct {
     const char *slides_url;         /* WebcastSlidesURL, no trailing '/' */
     apr_off_t upload_limit;         /* WebcastUploadLimit bytes, 0 unset */
     webcast_pattern *archive_download; /* WebcastArchiveDownload */
+    webcast_freshness_conf freshness; /* WebcastSharedMaxAge,
+                                       * WebcastStaleWhileRevalidate,
+                                       * WebcastStaleIfError; -1 unset */
 } webcast_dir_conf;
 
 typedef struct {
@@ -92,6 +96,10 @@ const char *webcast_set_cache_ttl(cmd_parms *cmd, void *conf,
                                   const char *arg);
 const char *webcast_set_cache_size(cmd_parms *cmd, void *conf,
                                    const char *arg);
+/* cmd->info is the APR_OFFSETOF of an int in webcast_dir_conf: seconds
+ * of a Cache-Control value for shared caches. */
+const char *webcast_set_shared_seconds(cmd_parms *cmd, void *conf,
+                                       const char *arg);
 const char *webcast_set_embed_ancestors(cmd_parms *cmd, void *conf,
                                         int argc, char *const argv[]);
 

@@ -34,6 +34,9 @@ void *webcast_create_dir_conf(apr_pool_t *p, char *dir)
     webcast_dir_conf *conf = apr_pcalloc(p, sizeof(*conf));
 
     conf->cache_ttl = -1;
+    conf->freshness.shared_max_age = -1;
+    conf->freshness.stale_while_revalidate = -1;
+    conf->freshness.stale_if_error = -1;
     return conf;
 }
 
@@ -76,6 +79,8 @@ int webcast_find_mounts(apr_pool_t *pconf, apr_pool_t *plog,
 }
 
 #define MERGE(field) conf->field = add->field ? add->field : base->field
+#define MERGE_SET(field) \
+    conf->field = add->field >= 0 ? add->field : base->field
 
 void *webcast_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
 {
@@ -99,6 +104,9 @@ void *webcast_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
     MERGE(slides_url);
     MERGE(upload_limit);
     MERGE(archive_download);
+    MERGE_SET(freshness.shared_max_age);
+    MERGE_SET(freshness.stale_while_revalidate);
+    MERGE_SET(freshness.stale_if_error);
     return conf;
 }
 
@@ -317,5 +325,27 @@ const char *webcast_set_cache_size(cmd_parms *cmd, void *dummy,
                             "to 16G, such as 16M", cmd->cmd->name, arg);
     }
     sconf->cache_size = (apr_size_t)bytes;
+    return NULL;
+}
+
+/* WebcastSharedMaxAge, WebcastStaleWhileRevalidate, WebcastStaleIfError:
+ * whole seconds, as Cache-Control writes them; stale-if-error may be
+ * longer (a week), since it only stands in for an error. */
+const char *webcast_set_shared_seconds(cmd_parms *cmd, void *conf,
+                                       const char *arg)
+{
+    int *slot = (int *)((char *)conf + (apr_size_t)cmd->info);
+    int most = (apr_size_t)cmd->info
+               == APR_OFFSETOF(webcast_dir_conf, freshness.stale_if_error)
+               ? 604800 : 86400;
+    char *end;
+    apr_int64_t v = apr_strtoi64(arg, &end, 10);
+
+    if (!apr_isdigit(*arg) || *end != '\0' || v < 0 || v > most) {
+        return apr_psprintf(cmd->pool, "%s \"%s\" must be a number of "
+                            "seconds from 0 to %d", cmd->cmd->name, arg,
+                            most);
+    }
+    *slot = (int)v;
     return NULL;
 }

@@ -27,6 +27,7 @@
 #include "webcast_compress.h"
 #include "webcast_encoding.h"
 #include "webcast_gtid.h"
+#include "webcast_freshness.h"
 #include "webcast_refmovie.h"
 #include "webcast_render.h"
 #include "webcast_route.h"
@@ -109,6 +110,10 @@ static int not_found(request_rec *r, apr_uint32_t id, const char *why)
 static int unavailable(request_rec *r, const webcast_dir_conf *conf)
 {
     apr_table_setn(r->err_headers_out, "Retry-After", WEBCAST_RETRY_AFTER);
+    /* An outage is not a page: no cache (a CDN in front) may keep it
+     * and hand it out after the database is back, nor put it in place of
+     * the stale copy it may show instead (stale-if-error). */
+    apr_table_setn(r->err_headers_out, "Cache-Control", "no-store");
     return error_page(r, conf, HTTP_SERVICE_UNAVAILABLE);
 }
 
@@ -139,7 +144,7 @@ static void include_fragment(request_rec *r, const char *uri)
 #define MAX_AGE_SHORT 10
 #define MAX_AGE_ARCHIVE 300
 /* Status resources are polled for changes: a copy may be a few seconds
- * old, never past a scheduled change (see max_age()). */
+ * old, never past a scheduled change (see cache_control()). */
 #define MAX_AGE_STATUS 5
 
 /* build_*() return OK with the response filled in, an HTTP status (404),
@@ -786,18 +791,22 @@ static void headers_of(request_rec *r, const webcast_dir_conf *conf,
     }
 }
 
-/* Seconds a client may keep `resp` now: never past its next scheduled
- * change (rounded down, so a copy is never kept a fraction too long). */
-static int max_age(request_rec *r, const webcast_response *resp)
+/* How long browsers and shared caches may keep `resp` now: never past
+ * its next scheduled change (whole seconds rounded down, so a copy is
+ * never kept a fraction too long); see webcast_freshness_of(). */
+static const char *cache_control(request_rec *r,
+                                 const webcast_dir_conf *conf,
+                                 const webcast_response *resp)
 {
-    apr_time_t left;
+    long left = -1;
+    webcast_freshness f;
 
-    if (resp->expires == 0) {
-        return resp->max_age;
+    if (resp->expires != 0) {
+        left = resp->expires > r->request_time
+               ? (long)apr_time_sec(resp->expires - r->request_time) : 0;
     }
-    left = resp->expires > r->request_time
-           ? apr_time_sec(resp->expires - r->request_time) : 0;
-    return left < resp->max_age ? (int)left : resp->max_age;
+    f = webcast_freshness_of(resp->max_age, left, &conf->freshness);
+    return webcast_freshness_header(r->pool, &f);
 }
 
 /* Until when the cache may serve `resp` as fresh: WebcastCacheTTL, and
@@ -857,8 +866,7 @@ static int send_response(request_rec *r, const webcast_dir_conf *conf,
         ap_set_last_modified(r);
     }
     apr_table_setn(r->headers_out, "Cache-Control",
-                   apr_psprintf(r->pool, "public, max-age=%d",
-                                max_age(r, resp)));
+                   cache_control(r, conf, resp));
     if (cache_state) {
         apr_table_setn(r->headers_out, "X-Webcast-Cache", cache_state);
     }

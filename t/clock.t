@@ -70,6 +70,12 @@ like $before->content, qr{<div class="webcast upcoming"}, 'long-cache: upcoming 
 is $before->header('X-Webcast-Cache'), 'miss', 'first copy from the database';
 my ($left) = ($before->header('Cache-Control') // '') =~ /max-age=(\d+)/;
 ok defined $left && $left <= 3, "max-age ($left) ends by the start";
+# a CDN shows its copy without asking for s-maxage + stale-while-revalidate
+my ($smax, $swr, $sie) = ($before->header('Cache-Control') // '')
+    =~ /s-maxage=(\d+), stale-while-revalidate=(\d+), stale-if-error=(\d+)/;
+ok defined $swr && $smax + $swr <= 3, 's-maxage + stale-while-revalidate ('
+    . ($smax // '?') . ' + ' . ($swr // '?') . ') end by the start too';
+is $sie, 86400, 'stale-if-error (only when the origin fails) may reach past it';
 my $lm_before = $before->header('Last-Modified');
 my $etag_before = $before->header('ETag');
 is GET('/long-cache/presentations/211/')->header('X-Webcast-Cache'), 'hit', 'then from the cache';

@@ -65,6 +65,15 @@ my @cases = (
     [ 'download that names no file',
       'WebcastArchiveDownload https://h/{path}/',
       qr/WebcastArchiveDownload "https:\/\/h\/\{path\}\/" names neither \{file\} nor \{id\}/ ],
+    [ 'shared max-age that is not seconds',
+      'WebcastSharedMaxAge 10s',
+      qr/WebcastSharedMaxAge "10s" must be a number of seconds from 0 to 86400/ ],
+    [ 'negative stale-while-revalidate',
+      'WebcastStaleWhileRevalidate -5',
+      qr/WebcastStaleWhileRevalidate "-5" must be a number of seconds from 0 to 86400/ ],
+    [ 'stale-if-error beyond a week',
+      'WebcastStaleIfError 604801',
+      qr/WebcastStaleIfError "604801" must be a number of seconds from 0 to 604800/ ],
     [ 'mod_dbd not loaded',
       'WebcastArchiveURL rtsp://h/{file}',
       qr/mod_webcast needs mod_dbd/, 'no dbd' ],
@@ -91,7 +100,9 @@ my ($rc, $out) = check_config("WebcastArchiveURL rtsp://h:554/{path}/{file}\n"
                               . "    WebcastArchiveAlternate 56000 rtsp://h/56k/{file}\n"
                               . "    WebcastArchiveAlternate 0 rtsp://h/any/{id}\n"
                               . "    WebcastLiveURL rtsp://h/{stream}?t={id}\n"
-                              . "    WebcastArchiveDownload https://h/dl/{path}/{file}.mp4?id={id}");
+                              . "    WebcastArchiveDownload https://h/dl/{path}/{file}.mp4?id={id}\n"
+                              . "    WebcastSharedMaxAge 60\n    WebcastStaleWhileRevalidate 0\n"
+                              . "    WebcastStaleIfError 604800");
 is $rc, 0, 'a good config passes apache2 -t' or diag $out;
 like $out, qr/Syntax OK/, 'Syntax OK';
 

@@ -15,7 +15,7 @@ use WebcastTest qw(db raw_request wait_for);
 
 Apache::TestRequest::module('webcast_site');
 
-plan tests => 20;
+plan tests => 21;
 
 my $movie = '/presentations/webcast-archive.1.ref.mov';
 my $live = '/kdmc/webcasts/presentations/webcast-live.2.ref.mov';
@@ -60,6 +60,7 @@ my $down = raw_request('GET', $movie);
 is $down->{status}, 503, 'database stopped: 503';
 ok defined $down->{headers}{'retry-after'}, 'with Retry-After';
 like $down->{headers}{'retry-after'} // '', qr/^\d+$/, 'Retry-After is seconds';
+is $down->{headers}{'cache-control'}, 'no-store', 'and no-store: no CDN keeps the outage';
 cmp_ok $down->{seconds}, '<', 5, 'answered within 5 seconds';
 like $down->{body}, qr{<h1>Webcasts are briefly unavailable</h1>}, 'a readable page';
 my $page_down = raw_request('GET', '/workshops/test-ws/');

@@ -32,5 +32,6 @@ Suite *slides_suite(void);
 Suite *ical_suite(void);
 Suite *rss_suite(void);
 Suite *gtid_suite(void);
+Suite *freshness_suite(void);
 
 #endif
