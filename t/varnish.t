@@ -15,7 +15,7 @@ use IO::Socket::INET ();
 use POSIX ();
 use Time::HiRes qw(time sleep);
 use lib 't/lib';
-use WebcastTest qw(db db_sql free_port wait_for);
+use WebcastTest qw(db db_sql free_port raw_request wait_for);
 
 plan skip_all => 'end-to-end: runs once, in the plain pass (WEBCAST_E2E=0)'
     if ($ENV{WEBCAST_E2E} // '1') eq '0';
@@ -126,29 +126,19 @@ wait_for(10, sub { IO::Socket::INET->new(PeerAddr => "127.0.0.1:$vport") })
 # GET through Varnish: { status, headers (lc names), body }
 sub cdn_get {
     my ($path, @headers) = @_;
-    my $sock = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$vport", Timeout => 30)
-        or die "connect varnish: $!";
-    print $sock "GET $path HTTP/1.1\r\nHost: cdn.example.org\r\n"
-        . join('', map { "$_\r\n" } @headers) . "Connection: close\r\n\r\n";
-    local $/;
-    my $resp = <$sock> // '';
-    close $sock;
-    my ($head, $body) = split /\r\n\r\n/, $resp, 2;
-    my ($status_line, @lines) = split /\r\n/, $head // '';
-    my ($status) = ($status_line // '') =~ m{^HTTP/1\.\d (\d{3})};
-    my %h = map { my ($k, $v) = split /:\s*/, $_, 2; (lc $k, $v) } @lines;
-    $body //= '';
-    if (($h{'transfer-encoding'} // '') =~ /chunked/i) {  # a miss is streamed
-        my $whole = '';
+    my $res = raw_request('GET', $path, hostport => "127.0.0.1:$vport",
+                          headers => join('', map { "$_\r\n" } @headers));
+    if (($res->{headers}{'transfer-encoding'} // '') =~ /chunked/i) {   # a miss streams
+        my ($body, $whole) = ($res->{body}, '');
         while ($body =~ s/\A([0-9a-fA-F]+)[^\r]*\r\n//) {
             my $n = hex $1;
             last if $n == 0;
             $whole .= substr($body, 0, $n, '');
             $body =~ s/\A\r\n//;
         }
-        $body = $whole;
+        $res->{body} = $whole;
     }
-    return { status => $status // 0, headers => \%h, body => $body };
+    return $res;
 }
 
 # What reached the origin for $path since the test began: "status inm ims".

@@ -16,11 +16,12 @@ use Test::More ();
 our @EXPORT_OK = qw(raw_request head_ok db db_sql wait_for html5_ok config_test browser_dir
                     free_port httpd_start httpd_stop executed hold_tables);
 
-# Send `$method $target HTTP/1.1` with the bytes of $target as they are.
+# Send `$method $target HTTP/1.1` with the bytes of $target as they are
+# (to the test server, or to $opt{hostport}).
 # Returns { status, headers => {lc name => value}, body, seconds }.
 sub raw_request {
     my ($method, $target, %opt) = @_;
-    my $hostport = Apache::TestRequest::hostport();
+    my $hostport = $opt{hostport} // Apache::TestRequest::hostport();
     my ($host, $port) = split /:/, $hostport;
     my $t0 = Time::HiRes::time();
     my $sock = IO::Socket::INET->new(PeerAddr => $host, PeerPort => $port,

@@ -6,38 +6,32 @@
 
 static const webcast_freshness_conf unset = { -1, -1, -1 };
 
+/* max-age, s-maxage, stale-while-revalidate, stale-if-error */
+#define EXPECT(f, m, s, w, e) do {                      \
+        ck_assert_int_eq((f).max_age, (m));             \
+        ck_assert_int_eq((f).s_maxage, (s));            \
+        ck_assert_int_eq((f).stale_while_revalidate, (w)); \
+        ck_assert_int_eq((f).stale_if_error, (e));      \
+    } while (0)
+
 START_TEST(defaults_when_nothing_is_scheduled)
 {
-    webcast_freshness f = webcast_freshness_of(10, -1, &unset);
-
-    ck_assert_int_eq(f.max_age, 10);
-    ck_assert_int_eq(f.s_maxage, 10);          /* as the browser's */
-    ck_assert_int_eq(f.stale_while_revalidate,
-                     WEBCAST_STALE_WHILE_REVALIDATE_DEFAULT);
-    ck_assert_int_eq(f.stale_if_error, WEBCAST_STALE_IF_ERROR_DEFAULT);
-    f = webcast_freshness_of(300, -1, NULL);
-    ck_assert_int_eq(f.s_maxage, 300);
-    ck_assert_int_eq(f.stale_while_revalidate, 30);
-    ck_assert_int_eq(f.stale_if_error, 86400);
+    /* s-maxage as the browser's max-age */
+    EXPECT(webcast_freshness_of(10, -1, &unset), 10, 10,
+           WEBCAST_STALE_WHILE_REVALIDATE_DEFAULT,
+           WEBCAST_STALE_IF_ERROR_DEFAULT);
+    EXPECT(webcast_freshness_of(300, -1, NULL), 300, 300, 30, 86400);
 }
 END_TEST
 
 START_TEST(configured_values)
 {
     webcast_freshness_conf c = { 60, 120, 3600 };
-    webcast_freshness f = webcast_freshness_of(10, -1, &c);
+    webcast_freshness_conf off = { 0, 0, 0 };
 
-    ck_assert_int_eq(f.max_age, 10);           /* browsers: as before */
-    ck_assert_int_eq(f.s_maxage, 60);
-    ck_assert_int_eq(f.stale_while_revalidate, 120);
-    ck_assert_int_eq(f.stale_if_error, 3600);
-    c.shared_max_age = 0;
-    c.stale_while_revalidate = 0;
-    c.stale_if_error = 0;
-    f = webcast_freshness_of(10, -1, &c);
-    ck_assert_int_eq(f.s_maxage, 0);
-    ck_assert_int_eq(f.stale_while_revalidate, 0);
-    ck_assert_int_eq(f.stale_if_error, 0);
+    /* browsers keep their max-age */
+    EXPECT(webcast_freshness_of(10, -1, &c), 10, 60, 120, 3600);
+    EXPECT(webcast_freshness_of(10, -1, &off), 10, 0, 0, 0);
 }
 END_TEST
 
@@ -65,19 +59,10 @@ END_TEST
 
 START_TEST(a_near_change_takes_revalidation_first)
 {
-    webcast_freshness f = webcast_freshness_of(10, 4, NULL);
-
-    ck_assert_int_eq(f.max_age, 4);
-    ck_assert_int_eq(f.s_maxage, 4);
-    ck_assert_int_eq(f.stale_while_revalidate, 0);
-    f = webcast_freshness_of(10, 25, NULL);
-    ck_assert_int_eq(f.s_maxage, 10);
-    ck_assert_int_eq(f.stale_while_revalidate, 15);
-    f = webcast_freshness_of(10, 0, NULL);     /* changing now */
-    ck_assert_int_eq(f.max_age, 0);
-    ck_assert_int_eq(f.s_maxage, 0);
-    ck_assert_int_eq(f.stale_while_revalidate, 0);
-    ck_assert_int_eq(f.stale_if_error, 86400);
+    EXPECT(webcast_freshness_of(10, 4, NULL), 4, 4, 0, 86400);
+    EXPECT(webcast_freshness_of(10, 25, NULL), 10, 10, 15, 86400);
+    /* changing now */
+    EXPECT(webcast_freshness_of(10, 0, NULL), 0, 0, 0, 86400);
 }
 END_TEST
 
@@ -86,12 +71,8 @@ END_TEST
 START_TEST(stale_copy_is_not_fresh_anywhere)
 {
     webcast_freshness_conf c = { 60, 120, 3600 };
-    webcast_freshness f = webcast_freshness_of(0, -1, &c);
 
-    ck_assert_int_eq(f.max_age, 0);
-    ck_assert_int_eq(f.s_maxage, 0);
-    ck_assert_int_eq(f.stale_while_revalidate, 0);
-    ck_assert_int_eq(f.stale_if_error, 3600);
+    EXPECT(webcast_freshness_of(0, -1, &c), 0, 0, 0, 3600);
 }
 END_TEST
 
