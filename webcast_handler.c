@@ -90,6 +90,13 @@ static int error_page(request_rec *r, const webcast_dir_conf *conf,
 {
     webcast_site site = site_of(r, conf);
 
+    /* A talk the admin is about to add is 404 now: no cache (a CDN's
+     * default for an answer that says nothing may be minutes) keeps
+     * that longer than a page that can still change (MAX_AGE_SHORT). */
+    if (status == HTTP_NOT_FOUND) {
+        apr_table_setn(r->err_headers_out, "Cache-Control",
+                       "public, max-age=10, s-maxage=10");
+    }
     if (ap_response_code_string(r, ap_index_of_response(status)) == NULL) {
         apr_table_setn(r->subprocess_env, "suppress-error-charset", "1");
         apr_table_setn(r->err_headers_out, "Content-Security-Policy",

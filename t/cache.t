@@ -70,6 +70,8 @@ like GET('/presentations/20/')->header('Cache-Control'), qr/max-age=10\b/, 'upco
 like GET('/presentations/webcast-archive.1.ref.mov')->header('Cache-Control'), qr/max-age=300/, 'archive movie: long';
 like GET('/presentations/webcast-live.2.ref.mov')->header('Cache-Control'), qr/max-age=10\b/, 'live movie: short';
 like GET('/workshops/test-ws/')->header('Cache-Control'), qr/max-age=10\b/, 'workshop page: short';
+is GET('/presentations/999999/')->header('Cache-Control'), 'public, max-age=10, s-maxage=10',
+    'a 404 (a talk not added yet): short, for a CDN too';
 
 # ---- queries per answer, whatever the schedule's size
 is queries_for('/presentations/1/'), 1, 'presentation page: one query';

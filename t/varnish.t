@@ -225,6 +225,13 @@ my $nc_stale = cdn_get($nc);
 is $nc_stale->{status}, 200, 'database down: Varnish shows its stale copy, not the 503';
 is $nc_stale->{body}, $nc_first->{body}, '... the page it had';
 like((origin_saw($nc))[-1] // '', qr/^503 /, '... the origin did answer 503');
+# (the page of part 1 is older than s-maxage + stale-while-revalidate by
+# now; httpd has only its own stale copy, or nothing, to give)
+my $page_down = cdn_get($page, $gzip);
+is $page_down->{status}, 200, 'database down: a page httpd has cached stale';
+cmp_ok $page_down->{headers}{'age'} // 0, '>=', 6, "... is Varnish's own copy (Age "
+    . ($page_down->{headers}{'age'} // '?') . '), not replaced by the stale answer';
+is $page_down->{body}, $first->{body}, '... the page it had';
 my $down = cdn_get('/nocache/presentations/2/');
 is $down->{status}, 503, 'database down, no copy: 503 through Varnish';
 like $down->{headers}{'retry-after'} // '', qr/^\d+$/, '... with Retry-After';

@@ -1,4 +1,4 @@
-# varnish.vcl - Varnish (6.x, 7.x) in front of mod_webcast.
+# varnish.vcl - Varnish 7 (tested with Debian 12's 7.1) in front of mod_webcast.
 #
 # The module says in Cache-Control how long a shared cache may keep each
 # answer (s-maxage), how long past that it may show it while fetching a
@@ -59,8 +59,11 @@ sub vcl_hit {
 }
 
 sub vcl_backend_response {
-    # Failing while a stale copy exists: keep the copy, not the error.
-    if (beresp.status >= 500
+    # Failing while a stale copy exists: keep the copy, not the error. The
+    # module's own last copy during a database outage (Warning: 110,
+    # s-maxage=0) counts as failing too: stored, it would replace ours
+    # with an uncacheable object, and every request would reach httpd.
+    if ((beresp.status >= 500 || beresp.http.Warning ~ "^110 ")
         && (bereq.is_bgfetch || bereq.http.X-Webcast-Stale == "refresh")) {
         return (abandon);
     }
