@@ -85,6 +85,10 @@ sub relay_stop {
 END {
     my $rc = $?;
     relay_stop();
+    # (a death between its start and reading its pid file too)
+    if (!$varnish_pid && $dir && -s "$dir/varnishd.pid") {
+        $varnish_pid = do { open my $p, '<', "$dir/varnishd.pid"; <$p> + 0 };
+    }
     if ($varnish_pid) {
         kill 'TERM', $varnish_pid;
         wait_for(10, sub { !kill 0, $varnish_pid });
@@ -115,9 +119,11 @@ open my $out, '>', "$dir/webcast.vcl" or die $!;
 print $out $vcl;
 close $out;
 my $vport = free_port();
-system($varnishd, '-n', "$dir/varnish", '-a', "127.0.0.1:$vport", '-f', "$dir/webcast.vcl",
+# (what it says goes to a file: "Child launched OK" is no TAP)
+system('sh', '-c', 'exec "$@" >"$0" 2>&1', "$dir/varnishd.out", $varnishd,
+       '-n', "$dir/varnish", '-a', "127.0.0.1:$vport", '-f', "$dir/webcast.vcl",
        '-s', 'malloc,64m', '-P', "$dir/varnishd.pid") == 0
-    or die "varnishd failed to start";
+    or die "varnishd failed to start:\n" . `cat '$dir/varnishd.out'`;
 wait_for(10, sub { -s "$dir/varnishd.pid" }) or die 'varnishd wrote no pid file';
 $varnish_pid = do { open my $p, '<', "$dir/varnishd.pid" or die $!; <$p> + 0 };
 wait_for(10, sub { IO::Socket::INET->new(PeerAddr => "127.0.0.1:$vport") })
