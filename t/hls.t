@@ -57,7 +57,7 @@ for my $coding (qw(gzip br)) {
     is GET($url, 'Accept-Encoding' => $coding, 'If-None-Match' => $etag)->code, 304, '... and its 304';
 }
 like GET('/kdmc/webcasts/assets/hls.min.js')->header('Cache-Control'),
-    qr/^public, max-age=300$/, 'unversioned: five minutes';
+    qr/^public, max-age=300, s-maxage=300,/, 'unversioned: five minutes';
 head_ok('/assets/hls.min.js', 'text/javascript; charset=utf-8');
 
 # ---- at startup (apache2 -t runs the same check)
