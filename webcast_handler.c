@@ -1014,13 +1014,14 @@ static int refresh(request_rec *r, const webcast_dir_conf *conf,
         if (!has_includes(conf, resp)) {
             webcast_compress_response(r->pool, resp);
         }
-        until = fresh_until(r, conf, resp);
         if (behind) {
-            until = webcast_clock_min(until, r->request_time
-                                      + apr_time_from_sec(BEHIND_TTL));
-            resp->max_age = resp->max_age < BEHIND_TTL ? resp->max_age
-                                                       : BEHIND_TTL;
+            /* as if a change were due in BEHIND_TTL: every cache's copy
+             * (this one's, browsers', a CDN's s-maxage and
+             * stale-while-revalidate) ends by then */
+            resp->expires = webcast_clock_min(resp->expires, r->request_time
+                                              + apr_time_from_sec(BEHIND_TTL));
         }
+        until = fresh_until(r, conf, resp);
         webcast_cache_put(cache, key, resp, until);
         if (shared) {
             webcast_socache_store(r, key, resp, until);

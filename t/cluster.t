@@ -184,6 +184,7 @@ WebcastTimeZone UTC
     <Location />
         SetHandler webcast
         WebcastCacheTTL $TTL
+        WebcastSharedMaxAge 600
     </Location>
 </VirtualHost>
 
@@ -358,6 +359,17 @@ is staff_view(), 'upcoming', '... staff see it at once (the primary)';
 sleep $TTL + 1;                     # every copy is now built after the flip
 is state_on($_), 'live', "node $_: still live, rebuilt from the lagging replica"
     for qw(a b);
+# ... and no cache downstream keeps such a copy longer than the module does
+# (WebcastSharedMaxAge 600 on the nodes: without the bound it would show)
+{
+    my $h = request($port{a}, 'GET', "/presentations/$talk/")->{headers};
+    my %cc = map { /^([\w-]+)=(\d+)$/ ? ($1 => $2) : () }
+             split /,\s*/, ($h =~ /^Cache-Control:\s*([^\r\n]*)/mi ? $1 : '');
+    ok defined $cc{'max-age'} && $cc{'max-age'} <= 1 && $cc{'s-maxage'} <= 1
+       && $cc{'s-maxage'} + $cc{'stale-while-revalidate'} <= 1,
+       "a copy built from the lagging replica: max-age, s-maxage and stale-while-revalidate end within 1 s ("
+       . join(', ', map { "$_=$cc{$_}" } sort keys %cc) . ')';
+}
 sql('replica', 'START SLAVE SQL_THREAD');
 $t = time;
 shows_within('upcoming', $t, $GRACE, 'of the replica catching up (not a TTL later)');
