@@ -54,6 +54,7 @@ int main(void)
     srunner_add_suite(sr, rss_suite());
     srunner_add_suite(sr, gtid_suite());
     srunner_add_suite(sr, freshness_suite());
+    srunner_add_suite(sr, vtt_suite());
     srunner_run_all(sr, CK_VERBOSE);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -33,5 +33,6 @@ Suite *ical_suite(void);
 Suite *rss_suite(void);
 Suite *gtid_suite(void);
 Suite *freshness_suite(void);
+Suite *vtt_suite(void);
 
 #endif
