@@ -139,6 +139,13 @@ webcast_db_status webcast_db_workshop(request_rec *r, const char *slug,
                                       webcast_workshop **out,
                                       apr_array_header_t **schedule);
 
+/* presentation.captions (sql/006-captions.sql), whole: *text NULL when
+ * it has none (or the database lacks 006), else its *len bytes; the
+ * row's *updated_at. */
+webcast_db_status webcast_db_captions(request_rec *r, apr_uint32_t id,
+                                     const char **text, apr_size_t *len,
+                                     apr_time_t *updated_at);
+
 /* The feeds' rows (webcast_presentation *, with summary, archive_bytes
  * and workshop_location), one query each, whatever their size. A
  * workshop by slug with all its presentations (speaker bios too) in

@@ -12,6 +12,7 @@
 #include "apr_dbd.h"
 #include "mod_dbd.h"
 #include "apr_atomic.h"
+#include "apr_buckets.h"
 
 #include "webcast.h"
 
@@ -48,13 +49,16 @@ APLOG_USE_MODULE(webcast);
 #define LABEL_FEED_WORKSHOP "webcast_feed_workshop"
 #define LABEL_FEED_CALENDAR "webcast_feed_calendar"
 #define LABEL_FEED_ARCHIVE "webcast_feed_archive"
+#define LABEL_CAPTIONS "webcast_captions"
 
 /* Each statement comes in two versions: v4 reads what sql/004-live.sql
  * adds (webcast_auto, the notices) and v3 the schema before it. mod_dbd
  * prepares the v3 ones on every connection, where they always work; the
  * v4 ones are prepared on first use (statement() below), and a database
  * without the migration gets the v3 answers - stored states, no notices,
- * as before - with a log line naming the migration. V(new, old) picks. */
+ * as before - with a log line naming the migration. V(new, old) picks.
+ * (Some v4 versions need a later migration too: 005 for the feeds, 006
+ * for the captions; each statement names what it needs.) */
 #define V4(new, old) new
 #define V3(new, old) old
 
@@ -121,6 +125,8 @@ APLOG_USE_MODULE(webcast);
     " schedule-driven states and no notices"
 #define FEEDS_NEED "sql/005-feeds.sql (after sql/004-live.sql)", \
     "feeds show stored states and no download sizes"
+#define CAPTIONS_NEED "sql/006-captions.sql", "videos have no captions" \
+    " and archive pages no transcript"
 
 #define STATEMENTS(V) { \
     { LABEL_PRESENTATION V("", "_v3"), \
@@ -178,6 +184,10 @@ APLOG_USE_MODULE(webcast);
       " WHERE p.has_webcast = 1 AND p.webcast_state = 'live'" \
       " AND p.ends_at <= %s" V(" AND p.webcast_auto = 0", "") ")", \
       FEEDS_NEED }, \
+    /* captions.vtt, and the archive page's track and transcript */ \
+    { LABEL_CAPTIONS V("", "_v3"), \
+      "SELECT " V("p.captions", "NULL") ", UNIX_TIMESTAMP(p.updated_at)" \
+      " FROM presentation p WHERE p.id = %s", CAPTIONS_NEED }, \
 }
 
 /* The schedule's statement, LABEL_SCHEDULE: each row a presentation, its
@@ -454,6 +464,59 @@ static void *copy_feed_row(apr_pool_t *p, const apr_dbd_driver_t *drv,
     return pr;
 }
 
+/* Column n whole, however long (a MEDIUMTEXT): NULL for SQL NULL, or
+ * when it could not be read (*failed). As a string the driver hands
+ * back its fldsz buffer only - the value's start, cut silently; as a
+ * CLOB it reads the rest in pieces of that size (a LOB bucket that
+ * fetches the column from an offset). */
+static const char *long_text(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                             apr_dbd_row_t *row, int n, apr_size_t *len,
+                             int *failed)
+{
+    apr_bucket_brigade *bb = apr_brigade_create(p,
+                                                apr_bucket_alloc_create(p));
+    apr_off_t length = 0;
+    apr_status_t rv;
+    char *v;
+
+    *len = 0;
+    rv = apr_dbd_datum_get(drv, row, n, APR_DBD_TYPE_CLOB, bb);
+    if (rv == APR_ENOENT) {
+        return NULL;
+    }
+    if (rv != APR_SUCCESS || apr_brigade_length(bb, 1, &length)
+        != APR_SUCCESS) {
+        *failed = 1;
+        return NULL;
+    }
+    v = apr_palloc(p, (apr_size_t)length + 1);
+    *len = (apr_size_t)length;
+    if (apr_brigade_flatten(bb, v, len) != APR_SUCCESS
+        || *len != (apr_size_t)length) {
+        *failed = 1;
+        return NULL;
+    }
+    v[*len] = '\0';
+    return v;
+}
+
+typedef struct {
+    const char *text;
+    apr_size_t len;
+    apr_time_t updated_at;
+    int failed;
+} captions_row;
+
+static void *copy_captions(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                           apr_dbd_row_t *row, void *unused)
+{
+    captions_row *c = apr_pcalloc(p, sizeof(*c));
+
+    c->text = long_text(p, drv, row, 0, &c->len, &c->failed);
+    c->updated_at = apr_time_from_sec(num(p, drv, row, 1));
+    return c;
+}
+
 /* Copies one row out of the driver's buffers; ctx is the caller's. */
 typedef void *(*copy_fn)(apr_pool_t *p, const apr_dbd_driver_t *drv,
                          apr_dbd_row_t *row, void *ctx);
@@ -690,6 +753,35 @@ webcast_db_status webcast_db_workshop(request_rec *r, const char *slug,
         *out = APR_ARRAY_IDX(rows, 0, webcast_workshop *);
     }
     return st;
+}
+
+webcast_db_status webcast_db_captions(request_rec *r, apr_uint32_t id,
+                                     const char **text, apr_size_t *len,
+                                     apr_time_t *updated_at)
+{
+    apr_array_header_t *rows;
+    captions_row *c;
+    webcast_db_status st = select_rows(r, LABEL_CAPTIONS,
+                                       apr_psprintf(r->pool, "%u",
+                                                    (unsigned)id),
+                                       copy_captions, NULL, &rows);
+
+    *text = NULL;
+    *len = 0;
+    if (st != WEBCAST_DB_OK) {
+        return st;
+    }
+    c = APR_ARRAY_IDX(rows, 0, captions_row *);
+    if (c->failed) {
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
+                      "reading the captions of presentation %u failed",
+                      (unsigned)id);
+        return WEBCAST_DB_UNAVAILABLE;
+    }
+    *text = c->text;
+    *len = c->len;
+    *updated_at = c->updated_at;
+    return WEBCAST_DB_OK;
 }
 
 /* ---- feeds ---- */

@@ -291,6 +291,43 @@ static int build_workshop(request_rec *r, const webcast_dir_conf *conf,
     return OK;
 }
 
+/* p->captions, read when its page will show them. */
+static int captions_of(request_rec *r, webcast_presentation *p)
+{
+    apr_time_t at;
+    apr_size_t len;
+
+    return status_of(webcast_db_captions(r, p->id, &p->captions, &len, &at));
+}
+
+/* presentations/<id>/captions.vtt: the file as uploaded, byte for byte;
+ * 404 for a presentation without captions. */
+static int build_captions(request_rec *r, apr_uint32_t id,
+                          webcast_response *resp)
+{
+    const char *text;
+    apr_size_t len;
+    apr_time_t at = 0;
+    int rc = status_of(webcast_db_captions(r, id, &text, &len, &at));
+
+    if (rc != OK) {
+        return rc == HTTP_NOT_FOUND ? not_found(r, id, "no such presentation")
+                                    : rc;
+    }
+    if (text == NULL || len == 0) {
+        return not_found(r, id, "no captions (none uploaded, or the "
+                         "database lacks sql/006-captions.sql)");
+    }
+    memset(resp, 0, sizeof(*resp));
+    resp->content_type = "text/vtt; charset=utf-8";
+    resp->body = text;
+    resp->body_len = len;
+    resp->last_modified = at;
+    resp->max_age = MAX_AGE_ARCHIVE;
+    resp->etag = etag_of(r->pool, resp);
+    return OK;
+}
+
 /* The presentation page, or its embed (the player block alone, which
  * needs no bio or summary). */
 static int build_presentation(request_rec *r, const webcast_dir_conf *conf,
@@ -309,6 +346,11 @@ static int build_presentation(request_rec *r, const webcast_dir_conf *conf,
     mtime = p->updated_at;
     follow_clock(r, conf, p, &expires, &mtime);
     site.next_change = expires;
+    /* an archived video's captions track, and the page's transcript */
+    if (p->state == WEBCAST_STATE_ARCHIVE
+        && (rc = captions_of(r, p)) != OK) {
+        return rc;
+    }
     page_response(r, resp, embed ? webcast_render_embed(r->pool, &site, p)
                   : webcast_render_presentation(r->pool, &site, p),
                   mtime, p->state == WEBCAST_STATE_ARCHIVE
@@ -712,6 +754,8 @@ static int build(request_rec *r, const webcast_dir_conf *conf,
     case WEBCAST_ROUTE_WORKSHOP_RSS:
     case WEBCAST_ROUTE_WORKSHOP_SCHEDULE:
         return build_feed(r, conf, route, resp);
+    case WEBCAST_ROUTE_CAPTIONS:
+        return build_captions(r, route->id, resp);
     default:
         return HTTP_NOT_FOUND;
     }
@@ -789,7 +833,9 @@ static void headers_of(request_rec *r, const webcast_dir_conf *conf,
     case WEBCAST_ROUTE_WORKSHOP_CALENDAR:
     case WEBCAST_ROUTE_WORKSHOP_RSS:
     case WEBCAST_ROUTE_WORKSHOP_SCHEDULE:
-        /* public data, for any site's scripts (web podcast players) */
+    case WEBCAST_ROUTE_CAPTIONS:
+        /* public data, for any site's scripts (web podcast players,
+         * players elsewhere that fetch the captions track) */
         apr_table_setn(r->err_headers_out, "Access-Control-Allow-Origin",
                        "*");
         break;
@@ -1228,6 +1274,7 @@ int webcast_handler(request_rec *r)
     case WEBCAST_ROUTE_WORKSHOP_CALENDAR:
     case WEBCAST_ROUTE_WORKSHOP_RSS:
     case WEBCAST_ROUTE_WORKSHOP_SCHEDULE:
+    case WEBCAST_ROUTE_CAPTIONS:
         return serve(r, conf, &route);
     case WEBCAST_ROUTE_INDEX_SLASH:
     case WEBCAST_ROUTE_WORKSHOP_SLASH:

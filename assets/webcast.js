@@ -429,3 +429,43 @@
     countdowns();
     schedule(0);
 })();
+
+/* The transcript's times (a[data-seek], seconds): seek the page's video
+ * there and play, instead of opening the stream on its own (the link's
+ * href, for browsers without this script). */
+(function () {
+    "use strict";
+
+    function seek(video, t) {
+        if (video.readyState > 0) {
+            video.currentTime = t;
+        }
+        else {
+            /* before its metadata the position is only where it will
+             * start; set it again once the media is known */
+            video.currentTime = t;
+            video.addEventListener("loadedmetadata", function once() {
+                video.removeEventListener("loadedmetadata", once);
+                video.currentTime = t;
+            });
+        }
+        var played = video.play();
+        if (played && played.catch) {
+            played.catch(function () {});
+        }
+    }
+
+    document.addEventListener("click", function (e) {
+        var link = e.target.closest && e.target.closest("a[data-seek]");
+        var video = link && document.querySelector("#webcast-block video");
+        var t = link && parseFloat(link.getAttribute("data-seek"));
+        if (!video || !isFinite(t) || e.button !== 0 || e.ctrlKey
+            || e.metaKey || e.shiftKey || e.altKey) {
+            return;
+        }
+        e.preventDefault();
+        seek(video, t);
+        video.scrollIntoView({ block: "nearest" });
+        video.focus();
+    });
+})();

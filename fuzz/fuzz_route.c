@@ -42,6 +42,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                            : r.kind == WEBCAST_ROUTE_WORKSHOP_RSS
                            ? "/archive.rss" : "/schedule.json") == 0);
         break;
+    case WEBCAST_ROUTE_CAPTIONS:
+        /* exactly "/presentations/<id>/captions.vtt" */
+        FUZZ_ASSERT(r.id >= 1);
+        FUZZ_ASSERT(strcmp(rel, apr_psprintf(p, "/presentations/%u/"
+                                             "captions.vtt",
+                                             (unsigned)r.id)) == 0);
+        break;
     case WEBCAST_ROUTE_CALENDAR:
         FUZZ_ASSERT(strcmp(rel, "/calendar.ics") == 0);
         break;

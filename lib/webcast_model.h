@@ -57,6 +57,8 @@ typedef struct {
     const char *external_url;
     const char *notice;             /* from the control room; NULL */
     apr_time_t updated_at;
+    /* read for archive pages only (else NULL): the WebVTT file */
+    const char *captions;
     /* read for feeds only (else 0 and NULL): */
     apr_int64_t archive_bytes;      /* size of its download; 0 unknown */
     const char *workshop_location;

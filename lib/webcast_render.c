@@ -15,6 +15,7 @@
 #include "webcast_html.h"
 #include "webcast_render.h"
 #include "webcast_state.h"
+#include "webcast_vtt.h"
 
 typedef struct {
     apr_pool_t *p;
@@ -192,6 +193,16 @@ static void put_hls_script(out_t *o)
     }
 }
 
+/* An archived video's captions (presentations/<id>/captions.vtt). */
+static void put_track(out_t *o, const webcast_presentation *pr, int live)
+{
+    if (!live && pr->captions) {
+        putf(o, "<track kind=\"captions\" src=\"%s\" srclang=\"en\" "
+             "label=\"English\" default>", href(o, apr_psprintf(o->p,
+             "/presentations/%u/captions.vtt", (unsigned)pr->id)));
+    }
+}
+
 /* HTML5 video when an HLS pattern applies, with the QuickTime object as
  * its fallback, and always a link that opens the movie in a player. */
 static void put_player(out_t *o, const webcast_presentation *pr,
@@ -221,6 +232,7 @@ static void put_player(out_t *o, const webcast_presentation *pr,
         put_hls_script(o);
         putf(o, "><source src=\"%s\" type=\"application/vnd.apple.mpegurl\">",
              H(hls));
+        put_track(o, pr, live);
         if (ref) {
             put_quicktime(o, ref);
         }
@@ -621,6 +633,41 @@ webcast_page webcast_render_workshop(apr_pool_t *p, const webcast_site *site,
 
 /* ---- presentation ---- */
 
+/* The archive's captions as text to read: each cue's start links into
+ * the video - without script to the stream itself at that time (a media
+ * fragment), with webcast.js it seeks the page's video (data-seek). */
+static void put_transcript(out_t *o, const webcast_presentation *pr)
+{
+    apr_array_header_t *cues;
+    const char *why, *hls, *t;
+    int i;
+
+    if (pr->state != WEBCAST_STATE_ARCHIVE || pr->captions == NULL
+        || webcast_vtt_parse(o->p, pr->captions, strlen(pr->captions),
+                             &cues) != NULL || cues->nelts == 0) {
+        return;
+    }
+    hls = webcast_stream_url(o->p, o->site->archive_hls, pr,
+                             WEBCAST_STREAM_ARCHIVE, &why);
+    put(o, "<section class=\"transcript\" id=\"transcript\">\n"
+           "<h2>Transcript</h2>\n<ol class=\"cues\">\n");
+    for (i = 0; i < cues->nelts; i++) {
+        const webcast_vtt_cue *c = APR_ARRAY_IDX(cues, i, webcast_vtt_cue *);
+        const char *clock = webcast_vtt_clock(o->p, c->start);
+
+        t = webcast_vtt_seconds(o->p, c->start);
+        if (hls) {
+            putf(o, "<li><a class=\"time\" href=\"%s#t=%s\" "
+                 "data-seek=\"%s\">%s</a> ", H(hls), t, t, clock);
+        }
+        else {
+            putf(o, "<li><span class=\"time\">%s</span> ", clock);
+        }
+        putf(o, "<span class=\"cue\">%s</span></li>\n", H(c->text));
+    }
+    put(o, "</ol>\n</section>\n");
+}
+
 webcast_page webcast_render_presentation(apr_pool_t *p,
                                          const webcast_site *site,
                                          const webcast_presentation *pr)
@@ -639,6 +686,7 @@ webcast_page webcast_render_presentation(apr_pool_t *p,
     put(o, "<div id=\"webcast-block\" data-webcast-block>");
     put_webcast(o, pr);
     put(o, "</div>\n");
+    put_transcript(o, pr);
     if (pr->summary && *pr->summary) {
         put(o, "<section class=\"summary\">\n<h2>About this talk</h2>\n");
         put_paragraphs(o, pr->summary);

@@ -88,7 +88,8 @@ static webcast_route_kind parse_workshop(const char *p, webcast_route_t *out)
     return workshop_part(slash + 1);
 }
 
-/* What follows "presentations/<id>/": the page, its status, its embed. */
+/* What follows "presentations/<id>/": the page, its status, its embed,
+ * its captions. */
 static webcast_route_kind presentation_part(const char *rest)
 {
     if (*rest == '\0') {
@@ -99,6 +100,9 @@ static webcast_route_kind presentation_part(const char *rest)
     }
     if (strcmp(rest, "embed/") == 0) {
         return WEBCAST_ROUTE_EMBED;
+    }
+    if (strcmp(rest, "captions.vtt") == 0) {
+        return WEBCAST_ROUTE_CAPTIONS;
     }
     return strcmp(rest, "embed") == 0 ? WEBCAST_ROUTE_EMBED_SLASH
                                       : WEBCAST_ROUTE_NOT_FOUND;

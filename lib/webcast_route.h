@@ -32,7 +32,8 @@ typedef enum {
     WEBCAST_ROUTE_ARCHIVE_RSS,     /* archive.rss */
     WEBCAST_ROUTE_WORKSHOP_CALENDAR, /* workshops/<slug>/calendar.ics */
     WEBCAST_ROUTE_WORKSHOP_RSS,    /* workshops/<slug>/archive.rss */
-    WEBCAST_ROUTE_WORKSHOP_SCHEDULE /* workshops/<slug>/schedule.json */
+    WEBCAST_ROUTE_WORKSHOP_SCHEDULE, /* workshops/<slug>/schedule.json */
+    WEBCAST_ROUTE_CAPTIONS         /* presentations/<id>/captions.vtt */
 } webcast_route_kind;
 
 #define WEBCAST_SLUG_MAX 64

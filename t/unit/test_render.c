@@ -113,6 +113,58 @@ START_TEST(archive_player_and_links_follow_the_mount)
 }
 END_TEST
 
+/* Captions: the archive's video gets the track, the page the transcript
+ * (cue text escaped, times linking into the stream); without HLS there
+ * is no <video>, and the times are plain; the embed has the track only;
+ * a live page neither. */
+START_TEST(captions_track_and_transcript)
+{
+    webcast_site s = site_at("/m");
+    webcast_presentation p = hostile();
+    webcast_pattern *hls = NULL;
+    const char *html;
+
+    ck_assert_ptr_null(webcast_pattern_compile(test_pool,
+        "https://m/{file}/i.m3u8", WEBCAST_PH_BIT(WEBCAST_PH_FILE), &hls));
+    s.archive_hls = hls;
+    p.state = WEBCAST_STATE_ARCHIVE;
+    p.webcast_filename = "k";
+    p.captions = "WEBVTT\n\n00:00:01.500 --> 00:00:03.000\n"
+                 "<v Ann>&lt;script&gt;alert(1)&lt;/script&gt;</v>\n\n"
+                 "01:01:02.000 --> 01:01:04.000\n<script>\"x\" & 'y'\n";
+    html = whole(webcast_render_presentation(test_pool, &s, &p));
+    HAS(html, "type=\"application/vnd.apple.mpegurl\"><track "
+              "kind=\"captions\" src=\"/m/presentations/30/captions.vtt\" "
+              "srclang=\"en\" label=\"English\" default>");
+    HAS(html, "<h2>Transcript</h2>");
+    HAS(html, "<li><a class=\"time\" href=\"https://m/k/i.m3u8#t=1.5\" "
+              "data-seek=\"1.5\">0:01</a> <span class=\"cue\">"
+              "&lt;script&gt;alert(1)&lt;/script&gt;</span></li>");
+    HAS(html, "data-seek=\"3662\">1:01:02</a> <span class=\"cue\">"
+              "&quot;x&quot; &amp; &#39;y&#39;</span>");
+    /* the one script is still our own */
+    ck_assert_ptr_null(strstr(strstr(html, "<script") + 1, "<script"));
+
+    html = whole(webcast_render_embed(test_pool, &s, &p));
+    HAS(html, "<track kind=\"captions\"");
+    HASNT(html, "Transcript");
+
+    s.archive_hls = NULL;
+    html = whole(webcast_render_presentation(test_pool, &s, &p));
+    HASNT(html, "<track");
+    HAS(html, "<li><span class=\"time\">0:01</span> <span class=\"cue\">");
+
+    s.archive_hls = hls;
+    p.captions = "not a WebVTT file";      /* never stored; shown never */
+    html = whole(webcast_render_presentation(test_pool, &s, &p));
+    HASNT(html, "Transcript");
+    p.captions = NULL;
+    html = whole(webcast_render_presentation(test_pool, &s, &p));
+    HASNT(html, "<track");
+    HASNT(html, "Transcript");
+}
+END_TEST
+
 /* Slides: http(s) and paths on this site are linked, as they are (a site
  * path is not under the mount); anything else never. */
 START_TEST(slides_links)
@@ -352,6 +404,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, pages_that_update_themselves);
     tcase_add_test(tc, assets_are_compiled_in);
     tcase_add_test(tc, loaded_assets_are_found_and_linked);
+    tcase_add_test(tc, captions_track_and_transcript);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -156,6 +156,17 @@ START_TEST(live_resources)
     ck_assert_int_eq(webcast_route_parse("/assets/hls.light.min.js", &r),
                      WEBCAST_ROUTE_ASSET);
     ck_assert_str_eq(r.asset, "hls.light.min.js");
+    ck_assert_int_eq(webcast_route_parse("/presentations/12/captions.vtt",
+                                         &r), WEBCAST_ROUTE_CAPTIONS);
+    ck_assert_uint_eq(r.id, 12);
+    ck_assert_int_eq(kind_of("/presentations/12/captions.vtt/"),
+                     WEBCAST_ROUTE_NOT_FOUND);
+    ck_assert_int_eq(kind_of("/presentations/012/captions.vtt"),
+                     WEBCAST_ROUTE_NOT_FOUND);
+    ck_assert_int_eq(kind_of("/presentations/12/captions.VTT"),
+                     WEBCAST_ROUTE_NOT_FOUND);
+    ck_assert_int_eq(kind_of("/presentations/captions.vtt"),
+                     WEBCAST_ROUTE_NOT_FOUND);
 }
 END_TEST
 
