@@ -17,6 +17,8 @@
  *   /presentations/<id>/edit     .../delete; .../state (POST: flip)
  *   /presentations/<id>/auto     (POST: follow the schedule again)
  *   /presentations/<id>/slides   (POST, multipart: upload the slides)
+ *   /presentations/<id>/captions (POST, multipart: upload the captions);
+ *   .../captions/delete          (GET: confirm; POST: remove them)
  *   /presentations/<id>/notice, /workshops/<id>/notice   (POST: set one)
  *   /workshops/<id>/import       a schedule file: preview, then import
  *                                (webcast_admin_import.c)
@@ -37,6 +39,7 @@
 #include "webcast_admin_render.h"
 #include "webcast_html.h"
 #include "webcast_route.h"
+#include "webcast_vtt.h"
 
 APLOG_USE_MODULE(webcast);
 
@@ -45,7 +48,7 @@ APLOG_USE_MODULE(webcast);
 
 typedef enum {
     R_NONE = 0, R_TODAY, R_LIST, R_SHOW, R_NEW, R_EDIT, R_DELETE, R_STATE,
-    R_AUTO, R_NOTICE, R_IMPORT, R_SLIDES
+    R_AUTO, R_NOTICE, R_IMPORT, R_SLIDES, R_CAPTIONS, R_CAPTIONS_DELETE
 } route_what;
 
 typedef struct {
@@ -62,6 +65,7 @@ typedef struct {
     apr_table_t *in;                /* the POST body, or the query */
     apr_hash_t *files;              /* its file inputs (multipart) */
     const char *upload_problem;     /* beside the slides upload form */
+    const char *captions_problem;   /* beside the captions upload form */
 } admin_t;
 
 /* ---- routing ---- */
@@ -110,6 +114,10 @@ static int parse_route(const char *rel, route_t *rt)
                  && rt->kind == WEBCAST_WORKSHOP ? R_IMPORT
                : strcmp(slash, "/slides") == 0
                  && rt->kind == WEBCAST_PRESENTATION ? R_SLIDES
+               : strcmp(slash, "/captions") == 0
+                 && rt->kind == WEBCAST_PRESENTATION ? R_CAPTIONS
+               : strcmp(slash, "/captions/delete") == 0
+                 && rt->kind == WEBCAST_PRESENTATION ? R_CAPTIONS_DELETE
                : strcmp(slash, "/notice") == 0 ? R_NOTICE : R_NONE;
     return rt->what != R_NONE;
 }
@@ -357,6 +365,11 @@ static webcast_admin_notice notice_of(admin_t *a)
              : strcmp(done, "slides") == 0
              ? "The slides are uploaded: the presentation's page links "
                "them now."
+             : strcmp(done, "captions") == 0
+             ? "The captions are uploaded: the archived video shows them, "
+               "and its page has the transcript."
+             : strcmp(done, "uncaptioned") == 0
+             ? "The captions are removed."
              : NULL;
     return n;
 }
@@ -438,6 +451,7 @@ static int show_form(admin_t *a, int status, webcast_form *form,
 {
     webcast_admin_form_page pg;
     webcast_admin_upload upload;
+    webcast_admin_captions captions;
     apr_array_header_t *workshops = NULL, *history = NULL;
     webcast_record *w = NULL;
     webcast_db_status st = WEBCAST_DB_OK;
@@ -490,6 +504,14 @@ static int show_form(admin_t *a, int status, webcast_form *form,
         upload.limit = webcast_slides_limit(a->r, a->conf);
         upload.problem = a->upload_problem;
         pg.upload = &upload;
+    }
+    /* without sql/006-captions.sql (logged), no captions form */
+    if (id && form->kind == WEBCAST_PRESENTATION
+        && webcast_admin_db_captions(a->r, id, &captions.bytes)
+           == WEBCAST_DB_OK) {
+        captions.limit = WEBCAST_VTT_MAX;
+        captions.problem = a->captions_problem;
+        pg.captions = &captions;
     }
     return send_html(a->r, status, webcast_admin_render_form(
         a->r->pool, &a->site, &pg));
@@ -1023,16 +1045,17 @@ static int post_notice(admin_t *a, webcast_kind kind, apr_uint32_t id)
 #define DB_DOWN_UPLOAD "The database did not answer, so nothing was " \
     "uploaded. Please upload it again in a few seconds."
 
-/* An upload refused: the presentation's form again, the reason beside
- * the file input. */
-static int slides_refused(admin_t *a, apr_uint32_t id, int status,
-                          const char *problem)
+/* An upload refused (the slides, or the captions: also their removal):
+ * the presentation's form again, the reason beside that file input. */
+static int upload_refused(admin_t *a, apr_uint32_t id, int captions,
+                          int status, const char *problem)
 {
     webcast_record *rec;
     webcast_db_status st;
 
     ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, a->r, WEBCAST_LOG_TAG
-                  "admin refused an upload to %s by %s (%d): %s", a->r->uri,
+                  "admin refused %s to %s by %s (%d): %s", captions
+                  ? "a captions change" : "an upload", a->r->uri,
                   a->site.user, status, problem);
     st = webcast_admin_db_get(a->r, WEBCAST_PRESENTATION, id, &rec);
 
@@ -1044,16 +1067,25 @@ static int slides_refused(admin_t *a, apr_uint32_t id, int status,
                        WEBCAST_RETRY_AFTER);
     }
     if (st != WEBCAST_DB_OK) {
-        return message(a, status, "The slides were not uploaded", problem,
+        return message(a, status, captions ? "The captions were not changed"
+                       : "The slides were not uploaded", problem,
                        apr_psprintf(a->r->pool, "/presentations/%u/edit",
                                     (unsigned)id), "Back to the presentation");
     }
-    a->upload_problem = problem;
+    *(captions ? &a->captions_problem : &a->upload_problem) = problem;
     return show_form(a, status, webcast_form_from_record(a->r->pool,
-                     a->site.tz, rec), id, rec->version, "The slides were not "
-                     "uploaded, and nothing was changed: see the message at "
-                     "\u201cSlides file\u201d below.", NULL);
+                     a->site.tz, rec), id, rec->version, captions
+                     ? "The captions were not changed: see the message at "
+                       "\u201cCaptions\u201d below."
+                     : "The slides were not uploaded, and nothing was "
+                       "changed: see the message at \u201cSlides file\u201d "
+                       "below.", NULL);
 }
+
+#define slides_refused(a, id, status, problem) \
+    upload_refused((a), (id), 0, (status), (problem))
+#define captions_refused(a, id, status, problem) \
+    upload_refused((a), (id), 1, (status), (problem))
 
 /* The slides upload: the file is received and checked first; then, in
  * one transaction with its audit row, the record links it; the file it
@@ -1119,6 +1151,91 @@ static int post_slides(admin_t *a, apr_uint32_t id)
     return after(a, rec, "slides");
 }
 
+/* ---- captions ---- */
+
+#define DB_DOWN_CAPTIONS "The database did not answer, so the captions " \
+    "are as they were. Please try again in a few seconds."
+
+/* Store `text` (NULL: remove) as presentation id's captions, in one
+ * transaction with its audit row. */
+static int set_captions(admin_t *a, apr_uint32_t id, const char *text,
+                        const char *summary, const char *done)
+{
+    webcast_record *cur;
+    webcast_admin_tx *tx;
+    webcast_db_status st;
+
+    if (webcast_admin_db_begin(a->r, &tx) != WEBCAST_DB_OK) {
+        return captions_refused(a, id, HTTP_SERVICE_UNAVAILABLE,
+                                DB_DOWN_CAPTIONS);
+    }
+    st = webcast_admin_db_lock(tx, WEBCAST_PRESENTATION, id, &cur);
+    if (st != WEBCAST_DB_OK) {
+        webcast_admin_db_rollback(tx);
+        return st == WEBCAST_DB_NOT_FOUND ? not_found(a, "presentation")
+            : captions_refused(a, id, HTTP_SERVICE_UNAVAILABLE,
+                               DB_DOWN_CAPTIONS);
+    }
+    if (webcast_admin_db_set_captions(tx, a->site.user, cur, text, summary)
+        != WEBCAST_SAVE_OK || webcast_admin_db_commit(tx) != 0) {
+        webcast_admin_db_rollback(tx);
+        return captions_refused(a, id, HTTP_SERVICE_UNAVAILABLE,
+                                DB_DOWN_CAPTIONS);
+    }
+    return after(a, cur, done);
+}
+
+/* Why a captions upload's body was refused (webcast_admin_read_body). */
+static const char *captions_body_problem(int status)
+{
+    return status == HTTP_REQUEST_ENTITY_TOO_LARGE
+        ? WEBCAST_CAPTIONS_TOO_BIG
+        : status == HTTP_UNSUPPORTED_MEDIA_TYPE
+        ? "This address takes the captions upload form only (multipart/"
+          "form-data). Upload the file from the presentation's page."
+        : "The upload was not understood (or did not arrive whole), so "
+          "nothing was uploaded. Please try again.";
+}
+
+/* The captions upload: the file in the body, checked whole first. */
+static int post_captions(admin_t *a, apr_uint32_t id)
+{
+    webcast_captions_upload c;
+
+    if (webcast_captions_check(a->r->pool, apr_hash_get(a->files,
+                               "captions_file", APR_HASH_KEY_STRING), &c)
+        != OK) {
+        return captions_refused(a, id, c.status, c.problem);
+    }
+    ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, a->r, WEBCAST_LOG_TAG
+                  "%s uploads \"%s\" (%d cues, %s) as the captions of "
+                  "presentation %u", a->site.user, c.filename, c.ncues,
+                  c.summary, (unsigned)id);
+    return set_captions(a, id, c.text, c.summary, "captions");
+}
+
+/* "Remove the captions?": the confirmation, then the POST. */
+static int page_captions_delete(admin_t *a, apr_uint32_t id)
+{
+    webcast_record *rec;
+    webcast_db_status st = webcast_admin_db_get(a->r, WEBCAST_PRESENTATION,
+                                                id, &rec);
+
+    if (st != WEBCAST_DB_OK) {
+        return db_error(a, st, "presentation");
+    }
+    return send_html(a->r, HTTP_OK, webcast_admin_render_captions_delete(
+        a->r->pool, &a->site, rec));
+}
+
+static int post_captions_delete(admin_t *a, apr_uint32_t id)
+{
+    ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, a->r, WEBCAST_LOG_TAG
+                  "%s removes the captions of presentation %u",
+                  a->site.user, (unsigned)id);
+    return set_captions(a, id, NULL, NULL, "uncaptioned");
+}
+
 /* ---- the handler ---- */
 
 static int do_post(admin_t *a, const route_t *rt)
@@ -1141,10 +1258,15 @@ static int do_post(admin_t *a, const route_t *rt)
     }
     if ((rv = webcast_admin_read_body(r, rt->what == R_IMPORT
                                       ? WEBCAST_ADMIN_MAX_IMPORT_BODY
+                                      : rt->what == R_CAPTIONS
+                                      ? WEBCAST_ADMIN_MAX_CAPTIONS_BODY
                                       : WEBCAST_ADMIN_MAX_BODY,
-                                      rt->what == R_IMPORT, &a->in,
+                                      rt->what == R_IMPORT
+                                      || rt->what == R_CAPTIONS, &a->in,
                                       &a->files)) != OK) {
-        return rv;
+        /* the captions form comes back with the reason beside it */
+        return rt->what == R_CAPTIONS ? captions_refused(a, rt->id, rv,
+                                        captions_body_problem(rv)) : rv;
     }
     if (!webcast_token_check(a->key, a->site.user,
                              apr_table_get(a->in, "token"), a->site.now)) {
@@ -1163,6 +1285,13 @@ static int do_post(admin_t *a, const route_t *rt)
                              "admin), so nothing was saved. What you typed "
                              "is below: check it and press Save again.",
                              NULL);
+        }
+        if (rt->what == R_CAPTIONS) {
+            return captions_refused(a, rt->id, HTTP_FORBIDDEN, "This page "
+                                    "was too old to upload from (or did not "
+                                    "come from this admin), so nothing was "
+                                    "uploaded. Choose the file again and "
+                                    "press Upload captions.");
         }
         if (rt->what == R_IMPORT) {     /* the pasted text is kept too */
             return webcast_admin_import(r, &a->site, rt->id, a->in,
@@ -1188,6 +1317,10 @@ static int do_post(admin_t *a, const route_t *rt)
     case R_IMPORT:
         return webcast_admin_import(a->r, &a->site, rt->id, a->in,
                                     a->files, 0);
+    case R_CAPTIONS:
+        return post_captions(a, rt->id);
+    case R_CAPTIONS_DELETE:
+        return post_captions_delete(a, rt->id);
     default:
         return HTTP_METHOD_NOT_ALLOWED;
     }
@@ -1214,6 +1347,8 @@ static int do_get(admin_t *a, const route_t *rt)
         return page_edit(a, rt->kind, rt->id);
     case R_DELETE:
         return page_delete(a, rt->kind, rt->id);
+    case R_CAPTIONS_DELETE:
+        return page_captions_delete(a, rt->id);
     case R_IMPORT:
         return webcast_admin_import(a->r, &a->site, rt->id, a->in, NULL, 0);
     default:
@@ -1286,9 +1421,11 @@ int webcast_admin_handler(request_rec *r)
         return do_post(&a, &rt);
     }
     if (r->method_number != M_GET || rt.what == R_STATE
-        || rt.what == R_AUTO || rt.what == R_NOTICE || rt.what == R_SLIDES) {
+        || rt.what == R_AUTO || rt.what == R_NOTICE || rt.what == R_SLIDES
+        || rt.what == R_CAPTIONS) {
         if (rt.what == R_STATE || rt.what == R_AUTO
-            || rt.what == R_NOTICE || rt.what == R_SLIDES) {
+            || rt.what == R_NOTICE || rt.what == R_SLIDES
+            || rt.what == R_CAPTIONS) {
             ap_allow_methods(r, REPLACE_ALLOW, "POST", NULL);
         }
         else if (rt.what == R_TODAY || rt.what == R_LIST

@@ -17,6 +17,7 @@
 #include "webcast_admin_render.h"
 #include "webcast_form.h"
 #include "webcast_slides.h"
+#include "webcast_vtt.h"
 
 /* Largest form body accepted; a form holds two TEXT fields of 64 KB,
  * which percent-encoding can triple. */
@@ -124,6 +125,20 @@ webcast_save_status webcast_admin_db_write(webcast_admin_tx *tx,
 webcast_db_status webcast_admin_db_slides_users(request_rec *r,
                                                 const char *url, int *n);
 
+/* presentation.captions (sql/006-captions.sql): its size in bytes, 0
+ * for none. */
+webcast_db_status webcast_admin_db_captions(request_rec *r, apr_uint32_t id,
+                                            apr_off_t *bytes);
+/* Store `text` as the locked presentation's captions (NULL: remove
+ * them), with one audit row: field "captions", the files as `summary`
+ * says (the new one's) and as the database sums up the old one. The
+ * record's version goes up by one. */
+webcast_save_status webcast_admin_db_set_captions(webcast_admin_tx *tx,
+                                                  const char *user,
+                                                  const webcast_record *cur,
+                                                  const char *text,
+                                                  const char *summary);
+
 /* 0 when committed. */
 int webcast_admin_db_commit(webcast_admin_tx *tx);
 void webcast_admin_db_rollback(webcast_admin_tx *tx);
@@ -179,5 +194,27 @@ void webcast_slides_unstore(request_rec *r, const webcast_dir_conf *conf,
  * presentation links it any more. */
 void webcast_slides_forget(request_rec *r, const webcast_dir_conf *conf,
                            const char *old_url, const char *new_url);
+
+/* webcast_admin_captions.c: the captions upload (POST
+ * presentations/<id>/captions), a WebVTT file from the body (at most
+ * WEBCAST_VTT_MAX bytes) checked whole before anything is stored. */
+#define WEBCAST_ADMIN_MAX_CAPTIONS_BODY (WEBCAST_VTT_MAX + 64 * 1024)
+#define WEBCAST_CAPTIONS_TOO_BIG "The file is larger than 1 MB, the most " \
+    "this site takes for captions, so nothing was uploaded and the " \
+    "captions are as they were. Is it a captions file (.vtt)?"
+typedef struct {
+    int status;                 /* OK, or the HTTP status of a refusal */
+    const char *problem;        /* why, for people (with the file's line
+                                 * for a bad file); NULL when taken */
+    const char *filename;       /* as the person's computer named it */
+    const char *text;           /* the file, NUL-terminated */
+    int ncues;
+    const char *summary;        /* for the audit: size and MD5 */
+} webcast_captions_upload;
+
+/* The form's file (NULL: none sent) as captions: OK with *out filled
+ * in, or the status of its refusal with out->problem. */
+int webcast_captions_check(apr_pool_t *p, const webcast_admin_file *file,
+                           webcast_captions_upload *out);
 
 #endif

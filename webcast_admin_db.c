@@ -44,6 +44,11 @@ static const char *const kind_labels[2][ST_KIND_COUNT] = {
 #define LABEL_AUDIT_ADD "webcast_admin_audit_add"
 #define LABEL_AUDIT_LIST "webcast_admin_audit_list"
 #define LABEL_SLIDES_USERS "webcast_admin_slides_users"
+#define LABEL_CAPTIONS_INFO "webcast_admin_captions_info"
+#define LABEL_CAPTIONS_SET "webcast_admin_captions_set"
+/* a captions file as the audit records it: the file would not fit */
+#define CAPTIONS_SUMMARY(col) "CONCAT(OCTET_LENGTH(" col "), ' bytes, MD5 '," \
+    " MD5(" col "))"
 
 /* The columns of a record as read: id, version, every field, then for a
  * presentation its workshop's title, stream name and notice and the last
@@ -161,6 +166,13 @@ const char *webcast_admin_db_prepare(server_rec *s)
                " ORDER BY id DESC LIMIT 500", LABEL_AUDIT_LIST);
     prepare(s, "SELECT COUNT(*) FROM presentation WHERE slides_url = %s",
             LABEL_SLIDES_USERS);
+    /* sql/006-captions.sql: statements of their own, so that a database
+     * without it keeps the rest of the admin */
+    prepare(s, "SELECT OCTET_LENGTH(captions), " CAPTIONS_SUMMARY("captions")
+               " FROM presentation WHERE id = %s", LABEL_CAPTIONS_INFO);
+    prepare(s, "UPDATE presentation SET captions = %s,"
+               " version = version + 1 WHERE id = %s AND version = %s",
+            LABEL_CAPTIONS_SET);
     return NULL;
 }
 
@@ -261,7 +273,7 @@ static apr_dbd_prepared_t *statement(request_rec *r, ap_dbd_t *dbd,
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
                       "the admin's statement %s cannot be prepared: %s - "
                       "are the migrations sql/002-admin.sql to "
-                      "sql/005-feeds.sql loaded, and may the database "
+                      "sql/006-captions.sql loaded, and may the database "
                       "user INSERT, UPDATE and DELETE?", label,
                       apr_dbd_error(dbd->driver, dbd->handle, rv));
         return NULL;
@@ -429,6 +441,47 @@ webcast_db_status webcast_admin_db_slides_users(request_rec *r,
     *n = st == WEBCAST_DB_OK ? (int)to_u32(APR_ARRAY_IDX(rows, 0,
                                                          const char *)) : 0;
     return st;
+}
+
+/* ---- captions ---- */
+
+static void *copy_captions_info(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                                apr_dbd_row_t *row, webcast_kind kind)
+{
+    const char **info = apr_palloc(p, 2 * sizeof(*info));
+
+    info[0] = webcast_db_text(p, drv, row, 0);
+    info[1] = webcast_db_text(p, drv, row, 1);
+    return info;
+}
+
+static webcast_db_status captions_on(request_rec *r, ap_dbd_t *dbd,
+                                     apr_uint32_t id, apr_off_t *bytes,
+                                     const char **summary)
+{
+    const char *arg = u32(r->pool, id);
+    apr_array_header_t *rows;
+    const char **info;
+    webcast_db_status st = select_on(r, dbd, LABEL_CAPTIONS_INFO, 1, &arg,
+                                     copy_captions_info,
+                                     WEBCAST_PRESENTATION, &rows);
+
+    *bytes = 0;
+    *summary = NULL;
+    if (st == WEBCAST_DB_OK) {
+        info = APR_ARRAY_IDX(rows, 0, const char **);
+        *bytes = info[0] ? apr_atoi64(info[0]) : 0;
+        *summary = info[1];
+    }
+    return st;
+}
+
+webcast_db_status webcast_admin_db_captions(request_rec *r, apr_uint32_t id,
+                                            apr_off_t *bytes)
+{
+    const char *summary;
+
+    return captions_on(r, webcast_db_acquire(r), id, bytes, &summary);
 }
 
 /* ---- changes ---- */
@@ -629,6 +682,35 @@ webcast_save_status webcast_admin_db_write(webcast_admin_tx *tx,
         return delete(tx, user, from);
     }
     return update(tx, user, from, to);
+}
+
+webcast_save_status webcast_admin_db_set_captions(webcast_admin_tx *tx,
+                                                  const char *user,
+                                                  const webcast_record *cur,
+                                                  const char *text,
+                                                  const char *summary)
+{
+    const char *args[3], *before;
+    apr_off_t bytes;
+    int nrows, rv;
+
+    if (captions_on(tx->r, tx->dbd, cur->id, &bytes, &before)
+        != WEBCAST_DB_OK) {
+        return WEBCAST_SAVE_FAILED;
+    }
+    if (before == NULL && text == NULL) {
+        return WEBCAST_SAVE_OK;             /* none, and none wanted */
+    }
+    args[0] = text;
+    args[1] = u32(tx->r->pool, cur->id);
+    args[2] = u32(tx->r->pool, cur->version);
+    rv = change(tx, LABEL_CAPTIONS_SET, 3, args, &nrows);
+    if (rv != 0 || nrows != 1) {
+        return rv ? status_of(rv) : WEBCAST_SAVE_STALE;
+    }
+    return audit(tx, user, "update", cur, cur->version + 1, "captions",
+                 before, text ? summary : NULL) == 0 ? WEBCAST_SAVE_OK
+                                                    : WEBCAST_SAVE_FAILED;
 }
 
 int webcast_admin_db_commit(webcast_admin_tx *tx)

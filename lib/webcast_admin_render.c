@@ -850,6 +850,52 @@ static void put_upload(out_t *o, const webcast_admin_form_page *pg)
                                                             up->limit)));
 }
 
+/* The captions: what is stored (with a link to the public file), the
+ * upload, and the way to remove them. Its own form too, token first. */
+static void put_captions(out_t *o, const webcast_admin_form_page *pg)
+{
+    const webcast_admin_captions *c = pg->captions;
+    const char *id = "f-captions_file";
+
+    put(o, "<section class=\"upload\" id=\"captions-upload\">\n"
+           "<h2>Captions</h2>\n");
+    if (c->bytes && o->site->public_mount) {
+        putf(o, "<p>The archived video has captions (%s): <a href=\"%s\">"
+             "captions.vtt</a>.</p>\n", H(webcast_size_text(o->p, c->bytes)),
+             H(apr_psprintf(o->p, "%s/presentations/%u/captions.vtt",
+                            o->site->public_mount, (unsigned)pg->id)));
+    }
+    else {
+        putf(o, "<p>%s</p>\n", c->bytes ? "The archived video has captions."
+             : "No captions yet.");
+    }
+    putf(o, "<form class=\"record\" method=\"post\" action=\"%s\" "
+         "enctype=\"multipart/form-data\">\n",
+         href(o, "/presentations/%u/captions", (unsigned)pg->id));
+    put_token(o);
+    putf(o, "\n<div class=\"field%s\">\n<label for=\"%s\">Upload "
+         "captions (WebVTT)</label>\n", c->problem ? " invalid" : "", id);
+    if (c->problem) {
+        putf(o, "<p class=\"error\" id=\"%s-error\">%s</p>\n", id,
+             H(c->problem));
+    }
+    putf(o, "<input type=\"file\" id=\"%s\" name=\"captions_file\" "
+         "accept=\".vtt,text/vtt\" required", id);
+    put_described(o, id, c->problem != NULL, 0, 1);
+    putf(o, ">\n<p class=\"help\" id=\"%s-help\">A WebVTT file (.vtt, "
+         "UTF-8), up to %s. It %s: the archived video shows it, and the "
+         "page its transcript.</p>\n</div>\n<div class=\"actions\">"
+         "<button type=\"submit\">Upload captions</button>", id,
+         H(webcast_size_text(o->p, c->limit)),
+         c->bytes ? "replaces the captions above" : "becomes the captions");
+    if (c->bytes) {
+        putf(o, " <a class=\"button secondary\" href=\"%s\">Remove "
+             "captions&hellip;</a>", href(o, "/presentations/%u/captions/"
+                                          "delete", (unsigned)pg->id));
+    }
+    put(o, "</div>\n</form>\n</section>\n");
+}
+
 const char *webcast_admin_render_form(apr_pool_t *p,
                                       const webcast_admin_site *site,
                                       const webcast_admin_form_page *pg)
@@ -922,6 +968,9 @@ const char *webcast_admin_render_form(apr_pool_t *p,
     if (pg->id && pg->upload && kind == WEBCAST_PRESENTATION) {
         put_upload(o, pg);
     }
+    if (pg->id && pg->captions && kind == WEBCAST_PRESENTATION) {
+        put_captions(o, pg);
+    }
     if (pg->id) {
         put_history(o, kind, pg->history, pg->nhistory);
     }
@@ -962,6 +1011,25 @@ const char *webcast_admin_render_delete(apr_pool_t *p,
          "Delete</button> <a class=\"button secondary\" href=\"%s\">Keep "
          "it</a></div></form>\n", (unsigned)rec->version, back);
     return page(o, apr_pstrcat(p, "Delete ", what, NULL));
+}
+
+const char *webcast_admin_render_captions_delete(
+    apr_pool_t *p, const webcast_admin_site *site, const webcast_record *rec)
+{
+    out_t *o = out_new(p, site);
+    const char *back = href(o, "/presentations/%u/edit", (unsigned)rec->id);
+
+    putf(o, "<h1>Remove the captions of &ldquo;%s&rdquo;?</h1>\n<p>The "
+         "archived video loses its captions and its page the transcript, "
+         "at once. To have them again, upload the file again.</p>\n"
+         "<form method=\"post\" action=\"%s\">",
+         H(rec->value[PF_TITLE]),
+         href(o, "/presentations/%u/captions/delete", (unsigned)rec->id));
+    put_token(o);
+    putf(o, "<div class=\"actions\"><button type=\"submit\" class=\"danger "
+         "big\">Remove captions</button> <a class=\"button secondary\" "
+         "href=\"%s\">Keep them</a></div></form>\n", back);
+    return page(o, "Remove captions");
 }
 
 /* ---- messages ---- */

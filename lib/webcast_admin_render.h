@@ -60,6 +60,13 @@ typedef struct {
     const char *problem;        /* plain text beside the file input */
 } webcast_admin_upload;
 
+/* The captions form, under a stored presentation's form. */
+typedef struct {
+    apr_off_t bytes;            /* the stored captions' size; 0: none */
+    apr_off_t limit;            /* the largest file taken, in bytes */
+    const char *problem;        /* plain text beside the file input */
+} webcast_admin_captions;
+
 typedef struct {
     const webcast_form *form;
     apr_uint32_t id;            /* 0: a new record */
@@ -76,6 +83,7 @@ typedef struct {
     const webcast_change *const *history;
     int nhistory;
     const webcast_admin_upload *upload;   /* NULL: no upload form */
+    const webcast_admin_captions *captions;     /* NULL: no captions form */
 } webcast_admin_form_page;
 
 const char *webcast_admin_render_form(apr_pool_t *p,
@@ -87,6 +95,10 @@ const char *webcast_admin_render_form(apr_pool_t *p,
 const char *webcast_admin_render_delete(apr_pool_t *p,
                                         const webcast_admin_site *site,
                                         const webcast_record *rec);
+
+/* "Remove the captions of ...?" with a button. */
+const char *webcast_admin_render_captions_delete(
+    apr_pool_t *p, const webcast_admin_site *site, const webcast_record *rec);
 
 /* A page with a heading, plain text and a link onwards. */
 const char *webcast_admin_render_message(apr_pool_t *p,
