@@ -11,6 +11,7 @@
 
 #include <apr_strings.h>
 
+#include "webcast_html.h"
 #include "webcast_vtt.h"
 
 #define SHOWN_MAX 40            /* bytes of a line quoted in a message */
@@ -35,44 +36,7 @@ static int line_at(const char *data, apr_size_t upto)
     return line;
 }
 
-/* The length of the UTF-8 sequence at s (at most n bytes), 0 if bad:
- * no overlong forms, no surrogates, nothing above U+10FFFF. */
-static apr_size_t utf8_len(const unsigned char *s, apr_size_t n)
-{
-    apr_size_t need, i;
-    apr_uint32_t c;
-
-    if (s[0] < 0x80) {
-        return 1;
-    }
-    if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-        need = 2, c = s[0] & 0x1F;
-    }
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-        need = 3, c = s[0] & 0x0F;
-    }
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-        need = 4, c = s[0] & 0x07;
-    }
-    else {
-        return 0;
-    }
-    if (n < need) {
-        return 0;
-    }
-    for (i = 1; i < need; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            return 0;
-        }
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if ((need == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)))
-        || (need == 4 && (c < 0x10000 || c > 0x10FFFF))) {
-        return 0;
-    }
-    return need;
-}
-
+/* data: NUL-terminated (so no UTF-8 sequence is read past its end). */
 static const char *check_bytes(apr_pool_t *p, const char *data,
                                apr_size_t len)
 {
@@ -84,7 +48,7 @@ static const char *check_bytes(apr_pool_t *p, const char *data,
                                 "it is not a text file. Save it again as "
                                 "WebVTT (.vtt) text", line_at(data, i));
         }
-        if ((n = utf8_len((const unsigned char *)data + i, len - i)) == 0) {
+        if ((n = webcast_utf8_len(data + i)) == 0) {
             return apr_psprintf(p, "line %d: the file is not UTF-8 text "
                                 "(byte 0x%02X). Save it again with the "
                                 "encoding UTF-8", line_at(data, i),
@@ -379,6 +343,7 @@ const char *webcast_vtt_parse(apr_pool_t *p, const char *data,
     if (len == 0 || (len == 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)) {
         return "the file is empty";
     }
+    data = apr_pstrmemdup(p, data, len);
     if ((err = check_bytes(p, data, len)) != NULL) {
         return err;
     }
