@@ -123,8 +123,13 @@ const char *webcast_db_prepare(server_rec *s);
 /* optional_fn_retrieve hook: find mod_dbd's functions once loaded. */
 void webcast_db_retrieve_fns(void);
 
+/* The page's presentation, its captions too (sql/006-captions.sql). */
 webcast_db_status webcast_db_presentation(request_rec *r, apr_uint32_t id,
                                           webcast_presentation **out);
+/* The same without speaker_bio and summary (NULL) and with has_captions
+ * only: for the embed. */
+webcast_db_status webcast_db_embed(request_rec *r, apr_uint32_t id,
+                                   webcast_presentation **out);
 /* The same without speaker_bio and summary (NULL): for reference movies
  * and status resources. */
 webcast_db_status webcast_db_stream(request_rec *r, apr_uint32_t id,

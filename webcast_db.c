@@ -46,6 +46,7 @@ APLOG_USE_MODULE(webcast);
 #define LABEL_WORKSHOP "webcast_workshop"
 #define LABEL_SCHEDULE "webcast_schedule"
 #define LABEL_STREAM "webcast_stream"
+#define LABEL_EMBED "webcast_embed"
 #define LABEL_FEED_WORKSHOP "webcast_feed_workshop"
 #define LABEL_FEED_CALENDAR "webcast_feed_calendar"
 #define LABEL_FEED_ARCHIVE "webcast_feed_archive"
@@ -61,6 +62,11 @@ APLOG_USE_MODULE(webcast);
  * for the captions; each statement names what it needs.) */
 #define V4(new, old) new
 #define V3(new, old) old
+/* ...and the page's statements a third, newest one that also reads the
+ * captions (sql/006-captions.sql): tried first, then v4, then v3. C(with,
+ * without) picks for them; in every other statement all three are one. */
+#define C6(with, without) with
+#define C0(with, without) without
 
 /* Times are UTC DATETIMEs; TIMESTAMPDIFF from the epoch reads them as UTC
  * whatever the session time zone (UNIX_TIMESTAMP would not). DATE + 0 is
@@ -125,20 +131,28 @@ APLOG_USE_MODULE(webcast);
     " schedule-driven states and no notices"
 #define FEEDS_NEED "sql/005-feeds.sql (after sql/004-live.sql)", \
     "feeds show stored states and no download sizes"
-#define CAPTIONS_NEED "sql/006-captions.sql", "videos have no captions" \
-    " and archive pages no transcript"
+#define CAPTIONS_NEED "sql/006-captions.sql (after sql/004-live.sql)", \
+    "videos have no captions and archive pages no transcript"
 
-#define STATEMENTS(V) { \
-    { LABEL_PRESENTATION V("", "_v3"), \
-      "SELECT " PRESENTATION_COLS(V, "p.speaker_bio", "p.summary") \
+#define STATEMENTS(V, C) { \
+    /* the page: the captions for its track and transcript */ \
+    { LABEL_PRESENTATION V(C("", "_v4"), "_v3"), \
+      "SELECT " PRESENTATION_COLS(V, "p.speaker_bio", "p.summary") ", " \
+      C("p.captions", "NULL") \
       " FROM presentation p JOIN workshop w ON w.id = p.workshop_id" \
-      " WHERE p.id = %s", LIVE_NEED }, \
+      " WHERE p.id = %s", C(CAPTIONS_NEED, LIVE_NEED) }, \
     /* A reference movie needs no bio or summary: their TEXT would cost \
      * the database, the wire and the driver's buffers for nothing. */ \
     { LABEL_STREAM V("", "_v3"), \
       "SELECT " PRESENTATION_COLS(V, "NULL", "NULL") \
       " FROM presentation p JOIN workshop w ON w.id = p.workshop_id" \
       " WHERE p.id = %s", LIVE_NEED }, \
+    /* the embed: whether there are captions, for its track */ \
+    { LABEL_EMBED V(C("", "_v4"), "_v3"), \
+      "SELECT " PRESENTATION_COLS(V, "NULL", "NULL") ", " \
+      C("p.captions IS NOT NULL", "0") \
+      " FROM presentation p JOIN workshop w ON w.id = p.workshop_id" \
+      " WHERE p.id = %s", C(CAPTIONS_NEED, LIVE_NEED) }, \
     /* The workshop page in one round trip (see below). */ \
     { LABEL_SCHEDULE V("", "_v3"), \
       "SELECT " PRESENTATION_COLS(V, "NULL", "NULL") ", " \
@@ -201,16 +215,17 @@ APLOG_USE_MODULE(webcast);
  * presentations has no row here; LABEL_WORKSHOP tells it from none. */
 typedef struct {
     const char *label, *sql;
-    const char *needs, *lacks;      /* LIVE_NEED, FEEDS_NEED */
+    const char *needs, *lacks;      /* LIVE_NEED, FEEDS_NEED, ... */
 } statement_t;
 
-static const statement_t statements[] = STATEMENTS(V4);
-static const statement_t legacy[] = STATEMENTS(V3);
+static const statement_t statements[] = STATEMENTS(V4, C6);
+static const statement_t middle[] = STATEMENTS(V4, C0);
+static const statement_t legacy[] = STATEMENTS(V3, C0);
 #define N_STATEMENTS (sizeof(statements) / sizeof(statements[0]))
 
-/* After a v4 statement failed to prepare, the child uses v3 for this
- * many seconds before it tries again (a migration loaded meanwhile then
- * takes effect on its own). */
+/* After a statement failed to prepare, the child uses the version below
+ * it for this many seconds before it tries again (a migration loaded
+ * meanwhile then takes effect on its own). */
 #define LEGACY_RETRY 5
 
 enum {                              /* PRESENTATION_COLS */
@@ -567,33 +582,71 @@ static ap_dbd_t *replace(request_rec *r)
     return f->dbd;
 }
 
-/* Per statement, Unix seconds until which this child uses its v3
- * version: 0 while the database has what the v4 one needs. The
- * statements that need the same migration go v3 and back together; those
- * of another stay as they are (a database with 004 but not 005 keeps the
- * clock on its pages while the feeds wait for 005). */
-static volatile apr_uint32_t legacy_until[N_STATEMENTS];
+/* Newest first: each tier of a statement is tried before the one below
+ * it; mod_dbd prepared the last (v3) on every connection. */
+static const statement_t *const tiers[] = { statements, middle, legacy };
+#define N_TRIED 2                   /* tiers prepared on first use */
 
-static void set_legacy(apr_size_t i, apr_uint32_t until)
+/* Per tried tier and statement, Unix seconds until which this child
+ * uses the tier below: 0 while the database has what the tier needs.
+ * The statements that need the same migration go down and back
+ * together; those of another stay as they are (a database with 004 but
+ * not 005 keeps the clock on its pages while the feeds wait for 005). */
+static volatile apr_uint32_t fallback_until[N_TRIED][N_STATEMENTS];
+
+static void set_fallback(int t, apr_size_t i, apr_uint32_t until)
 {
     apr_size_t j;
 
     for (j = 0; j < N_STATEMENTS; j++) {
-        if (strcmp(statements[j].needs, statements[i].needs) == 0) {
-            apr_atomic_set32(&legacy_until[j], until);
+        if (strcmp(tiers[t][j].needs, tiers[t][i].needs) == 0) {
+            apr_atomic_set32(&fallback_until[t][j], until);
         }
     }
 }
 
-/* The v4 statement `label` on this connection, prepared on first use;
- * else - the migration not loaded - its v3 twin, which mod_dbd prepared. */
+/* Tier t of statement i on this connection, prepared on first use; NULL
+ * while the database lacks what it needs (said in the log). */
+static apr_dbd_prepared_t *tier(request_rec *r, ap_dbd_t *dbd, int t,
+                                apr_size_t i)
+{
+    const statement_t *st = &tiers[t][i];
+    apr_dbd_prepared_t *stmt = apr_hash_get(dbd->prepared, st->label,
+                                            APR_HASH_KEY_STRING);
+    int rv;
+
+    if (stmt != NULL
+        || seconds_now() < apr_atomic_read32(&fallback_until[t][i])) {
+        return stmt;
+    }
+    rv = apr_dbd_prepare(dbd->driver, dbd->pool, dbd->handle, st->sql,
+                         st->label, &stmt);
+    if (rv == 0) {
+        apr_hash_set(dbd->prepared, st->label, APR_HASH_KEY_STRING, stmt);
+        set_fallback(t, i, 0);
+        return stmt;
+    }
+    if (!CONNECTION_LOST(rv)) {
+        set_fallback(t, i, seconds_now() + LEGACY_RETRY);
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
+                      "statement %s cannot be prepared (%s): is %s "
+                      "loaded? Until it is, %s", st->label,
+                      apr_dbd_error(dbd->driver, dbd->handle, rv),
+                      st->needs, st->lacks);
+    }
+    return NULL;
+}
+
+/* The newest version of statement `label` this database has: on this
+ * connection, prepared on first use; else - a migration not loaded -
+ * the one below it (the middle one only where it differs). */
 static apr_dbd_prepared_t *statement(request_rec *r, ap_dbd_t *dbd,
                                      const char *label)
 {
     apr_dbd_prepared_t *stmt = apr_hash_get(dbd->prepared, label,
                                             APR_HASH_KEY_STRING);
     apr_size_t i;
-    int rv;
+    int t;
 
     if (stmt != NULL) {
         return stmt;
@@ -603,21 +656,10 @@ static apr_dbd_prepared_t *statement(request_rec *r, ap_dbd_t *dbd,
     if (i == N_STATEMENTS) {
         return NULL;
     }
-    if (seconds_now() >= apr_atomic_read32(&legacy_until[i])) {
-        rv = apr_dbd_prepare(dbd->driver, dbd->pool, dbd->handle,
-                             statements[i].sql, label, &stmt);
-        if (rv == 0) {
-            apr_hash_set(dbd->prepared, label, APR_HASH_KEY_STRING, stmt);
-            set_legacy(i, 0);
+    for (t = 0; t < N_TRIED; t++) {
+        if ((t == 0 || strcmp(tiers[t][i].sql, tiers[t - 1][i].sql) != 0)
+            && (stmt = tier(r, dbd, t, i)) != NULL) {
             return stmt;
-        }
-        if (!CONNECTION_LOST(rv)) {
-            set_legacy(i, seconds_now() + LEGACY_RETRY);
-            ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
-                          "statement %s cannot be prepared (%s): is %s "
-                          "loaded? Until it is, %s", label,
-                          apr_dbd_error(dbd->driver, dbd->handle, rv),
-                          statements[i].needs, statements[i].lacks);
         }
     }
     return apr_hash_get(dbd->prepared, legacy[i].label, APR_HASH_KEY_STRING);
@@ -699,14 +741,15 @@ static webcast_db_status select_rows(request_rec *r, const char *label,
 }
 
 static webcast_db_status one_presentation(request_rec *r, const char *label,
-                                          apr_uint32_t id,
+                                          apr_uint32_t id, copy_fn copy,
+                                          void *ctx,
                                           webcast_presentation **out)
 {
     apr_array_header_t *rows;
     webcast_db_status st = select_rows(r, label,
                                        apr_psprintf(r->pool, "%u",
                                                     (unsigned)id),
-                                       copy_presentation, NULL, &rows);
+                                       copy, ctx, &rows);
 
     *out = st == WEBCAST_DB_OK ? APR_ARRAY_IDX(rows, 0,
                                                webcast_presentation *)
@@ -714,16 +757,56 @@ static webcast_db_status one_presentation(request_rec *r, const char *label,
     return st;
 }
 
+/* The page's row: the presentation and, after it, its captions whole
+ * (*(int *)failed when they could not be read). */
+static void *copy_page(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                       apr_dbd_row_t *row, void *failed)
+{
+    webcast_presentation *pr = copy_presentation(p, drv, row, NULL);
+    apr_size_t len;
+
+    pr->captions = long_text(p, drv, row, COL_COUNT, &len, failed);
+    pr->has_captions = pr->captions != NULL;
+    return pr;
+}
+
+/* The embed's: whether it has captions. */
+static void *copy_embed(apr_pool_t *p, const apr_dbd_driver_t *drv,
+                        apr_dbd_row_t *row, void *unused)
+{
+    webcast_presentation *pr = copy_presentation(p, drv, row, NULL);
+
+    pr->has_captions = num(p, drv, row, COL_COUNT) != 0;
+    return pr;
+}
+
 webcast_db_status webcast_db_presentation(request_rec *r, apr_uint32_t id,
                                           webcast_presentation **out)
 {
-    return one_presentation(r, LABEL_PRESENTATION, id, out);
+    int failed = 0;
+    webcast_db_status st = one_presentation(r, LABEL_PRESENTATION, id,
+                                            copy_page, &failed, out);
+
+    if (st == WEBCAST_DB_OK && failed) {
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
+                      "reading the captions of presentation %u failed",
+                      (unsigned)id);
+        return WEBCAST_DB_UNAVAILABLE;
+    }
+    return st;
+}
+
+webcast_db_status webcast_db_embed(request_rec *r, apr_uint32_t id,
+                                   webcast_presentation **out)
+{
+    return one_presentation(r, LABEL_EMBED, id, copy_embed, NULL, out);
 }
 
 webcast_db_status webcast_db_stream(request_rec *r, apr_uint32_t id,
                                     webcast_presentation **out)
 {
-    return one_presentation(r, LABEL_STREAM, id, out);
+    return one_presentation(r, LABEL_STREAM, id, copy_presentation, NULL,
+                            out);
 }
 
 webcast_db_status webcast_db_workshops(request_rec *r,

@@ -291,15 +291,6 @@ static int build_workshop(request_rec *r, const webcast_dir_conf *conf,
     return OK;
 }
 
-/* p->captions, read when its page will show them. */
-static int captions_of(request_rec *r, webcast_presentation *p)
-{
-    apr_time_t at;
-    apr_size_t len;
-
-    return status_of(webcast_db_captions(r, p->id, &p->captions, &len, &at));
-}
-
 /* presentations/<id>/captions.vtt: the file as uploaded, byte for byte;
  * 404 for a presentation without captions. */
 static int build_captions(request_rec *r, apr_uint32_t id,
@@ -339,18 +330,13 @@ static int build_presentation(request_rec *r, const webcast_dir_conf *conf,
     apr_time_t mtime, expires = 0;
     int rc;
 
-    if ((rc = status_of(embed ? webcast_db_stream(r, id, &p)
+    if ((rc = status_of(embed ? webcast_db_embed(r, id, &p)
                               : webcast_db_presentation(r, id, &p))) != OK) {
         return rc;
     }
     mtime = p->updated_at;
     follow_clock(r, conf, p, &expires, &mtime);
     site.next_change = expires;
-    /* an archived video's captions track, and the page's transcript */
-    if (p->state == WEBCAST_STATE_ARCHIVE
-        && (rc = captions_of(r, p)) != OK) {
-        return rc;
-    }
     page_response(r, resp, embed ? webcast_render_embed(r->pool, &site, p)
                   : webcast_render_presentation(r->pool, &site, p),
                   mtime, p->state == WEBCAST_STATE_ARCHIVE

@@ -57,8 +57,10 @@ typedef struct {
     const char *external_url;
     const char *notice;             /* from the control room; NULL */
     apr_time_t updated_at;
-    /* read for archive pages only (else NULL): the WebVTT file */
+    /* the page's (else NULL): its WebVTT file; the page's and the
+     * embed's: whether it has one */
     const char *captions;
+    int has_captions;
     /* read for feeds only (else 0 and NULL): */
     apr_int64_t archive_bytes;      /* size of its download; 0 unknown */
     const char *workshop_location;

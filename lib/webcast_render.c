@@ -196,7 +196,7 @@ static void put_hls_script(out_t *o)
 /* An archived video's captions (presentations/<id>/captions.vtt). */
 static void put_track(out_t *o, const webcast_presentation *pr, int live)
 {
-    if (!live && pr->captions) {
+    if (!live && (pr->captions || pr->has_captions)) {
         putf(o, "<track kind=\"captions\" src=\"%s\" srclang=\"en\" "
              "label=\"English\" default>", href(o, apr_psprintf(o->p,
              "/presentations/%u/captions.vtt", (unsigned)pr->id)));

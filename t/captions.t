@@ -216,7 +216,7 @@ $edit = raw_request('GET', "/admin/presentations/$id/edit", headers => $auth);
 is $edit->{status}, 200, '... the admin edits the talk';
 unlike $edit->{body}, qr{<h2>Captions</h2>}, '... without the captions form';
 my @log = t_finish_error_log_watch();
-ok scalar(grep { /cannot be prepared .*is sql\/006-captions\.sql loaded\? Until it is, videos have no captions/ } @log),
+ok scalar(grep { /cannot be prepared .*is sql\/006-captions\.sql \(after sql\/004-live\.sql\) loaded\? Until it is, videos have no captions/ } @log),
     'the log names the migration' or diag @log;
 db_sql('ALTER TABLE presentation RENAME COLUMN captions_away TO captions');
 ok defined wait_for(30, sub {
