@@ -321,7 +321,7 @@ async function adminForms(context, a, vp) {
 
   // the slides upload refused: its message beside the form
   await page.goto(a + '/presentations/' + ids.upcoming + '/edit');
-  await page.locator('input[type=file]').setInputFiles({
+  await page.locator('#f-slides_file').setInputFiles({
     name: 'notes.pdf', mimeType: 'application/pdf',
     buffer: Buffer.from('Just notes, not a PDF.\n') });
   await page.getByRole('button', { name: 'Upload', exact: true }).click();
