@@ -4,7 +4,9 @@
 // transcript seeks the video there and plays it, without leaving the
 // page. The stream (HLS, which this Chromium plays natively) comes from
 // MEDIA_DIR through the browser context, in place of the media server
-// the site's URL pattern names. Run by t/captions_browser.t:
+// the site's URL pattern names. axe-core checks the captions form, its
+// refusal and the transcript (WCAG 2.1 A/AA and best practice). Run by
+// t/captions_browser.t:
 //   node captions.js BASE_URL USER PASSWORD TALK_ID VTT_FILE CUES MEDIA_DIR
 // Prints "ok - ..." per step; exits non-zero at the first failure.
 'use strict';
@@ -14,6 +16,24 @@ const { launch, ok, adminPage, noRefusals } = require('./harness');
 
 const [base, user, pass, talkId, vttFile, cues, mediaDir] =
   process.argv.slice(2);
+const axeSource = fs.readFileSync(
+    path.join(__dirname, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+// axe on the page as it is now: no violation of WCAG 2.1 A/AA, nor of
+// its best-practice rules.
+async function axeOk(page, what) {
+  await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a',
+                                       'wcag21aa', 'best-practice'] },
+    });
+    return r.violations.map((v) => v.id + ' at ' +
+                            v.nodes.map((n) => n.target.join(' ')).join(', '));
+  });
+  ok(found.length === 0, what + ': axe finds nothing' +
+     (found.length ? ': ' + found.join('; ') : ''));
+}
 
 (async () => {
   const browser = await launch();
@@ -35,6 +55,21 @@ const [base, user, pass, talkId, vttFile, cues, mediaDir] =
     let res = await page.goto(base + '/admin/presentations/' + talkId +
                               '/edit');
     ok(res.status() === 200, 'the presentation\'s admin page answers 200');
+    // a file with an error first: the message beside the form
+    await page.getByLabel('Upload captions (WebVTT)').setInputFiles({
+      name: 'talk.srt', mimeType: 'application/x-subrip',
+      buffer: Buffer.from('1\n00:00:01,000 --> 00:00:02,000\nHi\n') });
+    [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/captions')
+                                  && r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Upload captions', exact: true })
+          .click(),
+    ]);
+    ok(res.status() === 422, 'an SRT file is refused (422)');
+    const error = await page.locator('#f-captions_file-error').innerText();
+    ok(error.includes('line 1: a WebVTT file starts with the line WEBVTT'),
+       'the message beside the form names the line: ' + error);
+    await axeOk(page, 'the refused captions form');
     await page.getByLabel('Upload captions (WebVTT)').setInputFiles(vttFile);
     [res] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/captions')
@@ -84,6 +119,9 @@ const [base, user, pass, talkId, vttFile, cues, mediaDir] =
                                     .currentTime);
     ok(at >= 6 && at < 9, 'the video plays from 0:06 (at ' + at + ')');
     ok(pub.url() === url, 'the page stayed (' + pub.url() + ')');
+    await axeOk(pub, 'the archive page with its transcript');
+    res = await page.goto(base + '/admin/presentations/' + talkId + '/edit');
+    await axeOk(page, 'the edit page with its captions');
     ok(publicRefused.length === 0, 'the archive page asked for nothing its ' +
        'CSP refuses' + (publicRefused.length ? ': ' + publicRefused[0] : ''));
   } finally {
