@@ -594,13 +594,16 @@ static const statement_t *const tiers[] = { statements, middle, legacy };
  * not 005 keeps the clock on its pages while the feeds wait for 005). */
 static volatile apr_uint32_t fallback_until[N_TRIED][N_STATEMENTS];
 
-static void set_fallback(int t, apr_size_t i, apr_uint32_t until)
+static void set_fallback(const char *needs, apr_uint32_t until)
 {
     apr_size_t j;
+    int t;
 
-    for (j = 0; j < N_STATEMENTS; j++) {
-        if (strcmp(tiers[t][j].needs, tiers[t][i].needs) == 0) {
-            apr_atomic_set32(&fallback_until[t][j], until);
+    for (t = 0; t < N_TRIED; t++) {
+        for (j = 0; j < N_STATEMENTS; j++) {
+            if (strcmp(tiers[t][j].needs, needs) == 0) {
+                apr_atomic_set32(&fallback_until[t][j], until);
+            }
         }
     }
 }
@@ -623,11 +626,14 @@ static apr_dbd_prepared_t *tier(request_rec *r, ap_dbd_t *dbd, int t,
                          st->label, &stmt);
     if (rv == 0) {
         apr_hash_set(dbd->prepared, st->label, APR_HASH_KEY_STRING, stmt);
-        set_fallback(t, i, 0);
+        /* what this tier needs is there, and what the ones below need */
+        for (; t < N_TRIED; t++) {
+            set_fallback(tiers[t][i].needs, 0);
+        }
         return stmt;
     }
     if (!CONNECTION_LOST(rv)) {
-        set_fallback(t, i, seconds_now() + LEGACY_RETRY);
+        set_fallback(st->needs, seconds_now() + LEGACY_RETRY);
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, WEBCAST_LOG_TAG
                       "statement %s cannot be prepared (%s): is %s "
                       "loaded? Until it is, %s", st->label,
