@@ -823,29 +823,42 @@ static void put_changes(out_t *o, webcast_kind kind,
 
 /* Its own form (forms do not nest), after the record's: the token comes
  * first, as the upload handler wants it before the file. */
+/* An upload's form, up to its file input's attributes: the form (token
+ * first), the field's label, its problem, the input. The caller closes
+ * the input tag, then writes its help (id "<id>-help") and buttons. */
+static void put_file_input(out_t *o, const char *action, const char *name,
+                           const char *label, const char *accept,
+                           const char *problem)
+{
+    const char *id = apr_pstrcat(o->p, "f-", name, NULL);
+
+    putf(o, "<form class=\"record\" method=\"post\" action=\"%s\" "
+         "enctype=\"multipart/form-data\">\n", action);
+    put_token(o);
+    putf(o, "\n<div class=\"field%s\">\n<label for=\"%s\">%s</label>\n",
+         problem ? " invalid" : "", id, label);
+    if (problem) {
+        putf(o, "<p class=\"error\" id=\"%s-error\">%s</p>\n", id,
+             H(problem));
+    }
+    putf(o, "<input type=\"file\" id=\"%s\" name=\"%s\" accept=\"%s\" "
+         "required", id, name, H(accept));
+    put_described(o, id, problem != NULL, 0, 1);
+}
+
 static void put_upload(out_t *o, const webcast_admin_form_page *pg)
 {
     const webcast_admin_upload *up = pg->upload;
-    const char *id = "f-slides_file";
 
-    putf(o, "<section class=\"upload\" id=\"slides-upload\">\n"
-         "<h2>Slides file</h2>\n<form class=\"record\" method=\"post\" "
-         "action=\"%s\" enctype=\"multipart/form-data\">\n",
-         href(o, "/presentations/%u/slides", (unsigned)pg->id));
-    put_token(o);
-    putf(o, "\n<div class=\"field%s\">\n<label for=\"%s\">Upload the "
-         "slides</label>\n", up->problem ? " invalid" : "", id);
-    if (up->problem) {
-        putf(o, "<p class=\"error\" id=\"%s-error\">%s</p>\n", id,
-             H(up->problem));
-    }
-    putf(o, "<input type=\"file\" id=\"%s\" name=\"slides_file\" "
-         "accept=\"%s\" required", id, H(webcast_slides_accept(o->p)));
-    put_described(o, id, up->problem != NULL, 0, 1);
-    putf(o, ">\n<p class=\"help\" id=\"%s-help\">%s, up to %s. The file "
-         "replaces the slides above: the public page links it at once.</p>"
-         "\n</div>\n<div class=\"actions\"><button type=\"submit\">Upload"
-         "</button></div>\n</form>\n</section>\n", id,
+    put(o, "<section class=\"upload\" id=\"slides-upload\">\n"
+           "<h2>Slides file</h2>\n");
+    put_file_input(o, href(o, "/presentations/%u/slides", (unsigned)pg->id),
+                   "slides_file", "Upload the slides",
+                   webcast_slides_accept(o->p), up->problem);
+    putf(o, ">\n<p class=\"help\" id=\"f-slides_file-help\">%s, up to %s. "
+         "The file replaces the slides above: the public page links it at "
+         "once.</p>\n</div>\n<div class=\"actions\"><button type=\"submit\">"
+         "Upload</button></div>\n</form>\n</section>\n",
          H(webcast_slides_kinds(o->p)), H(webcast_size_text(o->p,
                                                             up->limit)));
 }
@@ -855,7 +868,6 @@ static void put_upload(out_t *o, const webcast_admin_form_page *pg)
 static void put_captions(out_t *o, const webcast_admin_form_page *pg)
 {
     const webcast_admin_captions *c = pg->captions;
-    const char *id = "f-captions_file";
 
     put(o, "<section class=\"upload\" id=\"captions-upload\">\n"
            "<h2>Captions</h2>\n");
@@ -869,23 +881,13 @@ static void put_captions(out_t *o, const webcast_admin_form_page *pg)
         putf(o, "<p>%s</p>\n", c->bytes ? "The archived video has captions."
              : "No captions yet.");
     }
-    putf(o, "<form class=\"record\" method=\"post\" action=\"%s\" "
-         "enctype=\"multipart/form-data\">\n",
-         href(o, "/presentations/%u/captions", (unsigned)pg->id));
-    put_token(o);
-    putf(o, "\n<div class=\"field%s\">\n<label for=\"%s\">Upload "
-         "captions (WebVTT)</label>\n", c->problem ? " invalid" : "", id);
-    if (c->problem) {
-        putf(o, "<p class=\"error\" id=\"%s-error\">%s</p>\n", id,
-             H(c->problem));
-    }
-    putf(o, "<input type=\"file\" id=\"%s\" name=\"captions_file\" "
-         "accept=\".vtt,text/vtt\" required", id);
-    put_described(o, id, c->problem != NULL, 0, 1);
-    putf(o, ">\n<p class=\"help\" id=\"%s-help\">A WebVTT file (.vtt, "
-         "UTF-8), up to %s. It %s: the archived video shows it, and the "
-         "page its transcript.</p>\n</div>\n<div class=\"actions\">"
-         "<button type=\"submit\">Upload captions</button>", id,
+    put_file_input(o, href(o, "/presentations/%u/captions", (unsigned)pg->id),
+                   "captions_file", "Upload captions (WebVTT)",
+                   ".vtt,text/vtt", c->problem);
+    putf(o, ">\n<p class=\"help\" id=\"f-captions_file-help\">A WebVTT "
+         "file (.vtt, UTF-8), up to %s. It %s: the archived video shows it, "
+         "and the page its transcript.</p>\n</div>\n<div class=\"actions\">"
+         "<button type=\"submit\">Upload captions</button>",
          H(webcast_size_text(o->p, c->limit)),
          c->bytes ? "replaces the captions above" : "becomes the captions");
     if (c->bytes) {

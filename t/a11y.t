@@ -15,7 +15,7 @@ use warnings FATAL => 'all';
 use Apache::Test qw(-withtestmore);
 use Apache::TestRequest ();
 use lib 't/lib';
-use WebcastTest qw(db_sql browser_dir);
+use WebcastTest qw(db_sql browser_dir browser_session);
 
 my $dir = browser_dir();
 
@@ -61,24 +61,8 @@ db_sql(q{INSERT INTO webcast_audit (`at`, table_name, record_id, version, `user`
 
 my $ids = '{"slug":"a11y-ws","workshop":130,"upcoming":131,"live":132,"concluded":133,'
         . '"archive":134,"external":135,"none":136,"notice":137}';
-my @lines = `timeout 240 node '$dir/a11y.js' '$origin' staff staff-pass '$ids' 2>&1`;
-my $rc = $? >> 8;
-for (@lines) {
-    chomp;
-    if (/^ok - (.*)/) {
-        pass "browser: $1";
-    }
-    elsif (/^#   (.*)/) {
-        diag $1;            # a violation's rule, help and element
-    }
-    elsif (/^# (.*)/) {
-        note $1;
-    }
-    else {
-        fail "browser: $_";
-    }
-}
-is $rc, 0, 'the browser session ran to its end';
+# (a violation's rule, help and element come as diagnoses)
+browser_session("timeout 240 node '$dir/a11y.js' '$origin' staff staff-pass '$ids'", 'a11y.js');
 
 clean();
 done_testing();

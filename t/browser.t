@@ -31,21 +31,11 @@ db_sql(q{INSERT INTO presentation (id, workshop_id, title, speaker_name, starts_
   (111, 110, 'Browser talk', 'Bo Browser', UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL 1 HOUR, 1, 'upcoming'),
   (112, 110, 'Slides talk', 'Sal Slides', UTC_TIMESTAMP() + INTERVAL 1 HOUR, UTC_TIMESTAMP() + INTERVAL 2 HOUR, 0, 'upcoming')});
 
-# Run t/browser/$script with @args; each "ok - ..." line is a pass.
+# Run t/browser/$script with @args (WebcastTest::browser_session).
 sub session {
     my ($script, @args) = @_;
-    my @steps = `timeout 120 node '$dir/$script' '$base' staff staff-pass @{[ map { "'$_'" } @args ]} 2>&1`;
-    my $rc = $? >> 8;
-    for (@steps) {
-        chomp;
-        if (/^ok - (.*)/) {
-            pass "browser: $1";
-        }
-        else {
-            fail "browser: $_";
-        }
-    }
-    is $rc, 0, "the browser session ($script) ran to its end";
+    my $quoted = join ' ', map { "'$_'" } @args;
+    WebcastTest::browser_session("timeout 120 node '$dir/$script' '$base' staff staff-pass $quoted", $script);
 }
 
 session('flip.js', 'Browser workshop', 'Browser talk', 'Earlier browser talk', 111, 110);

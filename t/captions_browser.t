@@ -10,7 +10,7 @@ use Apache::Test qw(-withtestmore);
 use Apache::TestRequest ();
 use File::Temp qw(tempdir);
 use lib 't/lib';
-use WebcastTest qw(db_sql browser_dir);
+use WebcastTest qw(db_sql browser_dir browser_session);
 
 my $dir = browser_dir();
 plan skip_all => 'no ffmpeg (tools/deps test installs it)' unless `ffmpeg -version 2>/dev/null`;
@@ -39,18 +39,8 @@ open my $fh, '>:raw', "$tmp/talk.vtt" or die $!;
 print $fh "WEBVTT\n\n", map { sprintf "00:00:%02d.000 --> 00:00:%02d.500\nCue number %d\n\n", $_ * 2, $_ * 2 + 1, $_ } 0 .. $cues - 1;
 close $fh;
 
-my @steps = `timeout 90 node '$dir/captions.js' '$base' staff staff-pass $id '$tmp/talk.vtt' $cues '$tmp' 2>&1`;
-my $rc = $? >> 8;
-for (@steps) {
-    chomp;
-    if (/^ok - (.*)/) {
-        pass "browser: $1";
-    }
-    else {
-        fail "browser: $_";
-    }
-}
-is $rc, 0, 'the browser session ran to its end';
+browser_session("timeout 90 node '$dir/captions.js' '$base' staff staff-pass $id '$tmp/talk.vtt' $cues '$tmp'",
+                'captions.js');
 is db_sql("SELECT OCTET_LENGTH(captions) FROM presentation WHERE id = $id"), -s "$tmp/talk.vtt",
     'the file uploaded is stored';
 

@@ -12,7 +12,7 @@ use Apache::Test qw(-withtestmore);
 use Apache::TestRequest ();
 use File::Path qw(make_path remove_tree);
 use lib 't/lib';
-use WebcastTest qw(db_sql browser_dir);
+use WebcastTest qw(db_sql browser_dir browser_session);
 
 my $dir = browser_dir();
 plan skip_all => 'no ffmpeg (tools/deps test installs it)'
@@ -55,23 +55,7 @@ like $page, qr{<source src="\Q$origin\E/hls-media/t/vod/index\.m3u8" type="appli
 like $page, qr{data-hls-script="/hls-site/assets/hls\.min\.js\?v=[0-9a-f]{16}"},
     'and names hls.js by its versioned URL';
 
-my $pid = open(my $from, '-|',
-    "timeout 150 node '$dir/hls.js' '$origin' '$media' 131 132 2>&1")
-    or die "node: $!";
-while (my $line = <$from>) {
-    chomp $line;
-    if ($line =~ /^ok - (.*)/) {
-        pass "browser: $1";
-    }
-    elsif ($line =~ /^# (.*)/) {
-        note $1;
-    }
-    else {
-        fail "browser: $line";
-    }
-}
-close $from;
-is $? >> 8, 0, 'the browser session ran to its end';
+browser_session("timeout 150 node '$dir/hls.js' '$origin' '$media' 131 132", 'hls.js');
 
 clean();
 remove_tree($media);

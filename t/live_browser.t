@@ -11,7 +11,7 @@ use Apache::Test qw(-withtestmore);
 use Apache::TestRequest ();
 use IPC::Open2 qw(open2);
 use lib 't/lib';
-use WebcastTest qw(db_sql browser_dir);
+use WebcastTest qw(db_sql browser_dir browser_report);
 
 my $dir = browser_dir();
 
@@ -73,19 +73,12 @@ my $pid = open2(my $from, my $to,
     "timeout 240 node '$dir/live.js' '$origin' live-browser 121 122 123 124 125 126 2>&1");
 $to->autoflush(1);
 while (my $line = <$from>) {
-    chomp $line;
-    if ($line =~ /^ok - (.*)/) {
-        pass "browser: $1";
-    }
-    elsif ($line =~ /^# (.*)/) {
-        note $1;
-    }
-    elsif ($line =~ /^need (\w+)$/ && $action{$1}) {
+    if ($line =~ /^need (\w+)$/ && $action{$1}) {
         $action{$1}->();
         print $to "done $1\n";
     }
     else {
-        fail "browser: $line";
+        browser_report($line);
     }
 }
 waitpid $pid, 0;

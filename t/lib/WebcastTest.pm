@@ -14,6 +14,7 @@ use POSIX ();
 use Test::More ();
 
 our @EXPORT_OK = qw(raw_request head_ok db db_sql wait_for html5_ok config_test browser_dir
+                    browser_report browser_session
                     free_port httpd_start httpd_stop executed hold_tables);
 
 # Send `$method $target HTTP/1.1` with the bytes of $target as they are
@@ -149,6 +150,36 @@ sub browser_dir {
 
 # Prepared statements MariaDB has executed so far (what mod_dbd runs;
 # this helper's own SQL is not prepared, so it does not count).
+# One line a t/browser/*.js script printed: "ok - STEP" passes, "#   TEXT"
+# is a diagnosis (say an axe violation's element), "# TEXT" a note;
+# anything else - "not ok - ...", a stack trace - fails.
+sub browser_report {
+    my ($line) = @_;
+    chomp $line;
+    if ($line =~ /^ok - (.*)/) {
+        Test::More::pass("browser: $1");
+    }
+    elsif ($line =~ /^#   (.*)/) {
+        Test::More::diag($1);
+    }
+    elsif ($line =~ /^# (.*)/) {
+        Test::More::note($1);
+    }
+    else {
+        Test::More::fail("browser: $line");
+    }
+}
+
+# Run a browser script (a shell command line) to its end, each line it
+# prints reported as it comes; then that it exited 0.
+sub browser_session {
+    my ($command, $what) = @_;
+    open(my $from, '-|', "$command 2>&1") or die "$command: $!";
+    browser_report($_) while <$from>;
+    close $from;
+    Test::More::is($? >> 8, 0, "the browser session ($what) ran to its end");
+}
+
 sub executed {
     db_sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'") =~ /(\d+)\s*$/
         or die 'no Com_stmt_execute';
