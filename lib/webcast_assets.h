@@ -16,14 +16,17 @@ typedef struct {
     const char *version;            /* MD5 prefix: ETag and ?v= */
     const char *body;
     apr_size_t len;
-    /* gzip and brotli copies, made once at startup (the large assets
-     * read from WebcastAssetsDir; none for the compiled-in ones) */
+    /* gzip and brotli copies, made once at startup (httpd side) */
     unsigned codings;
     webcast_bytes coded[WEBCAST_ENC_COUNT];
 } webcast_asset;
 
 /* The asset called `name`, or NULL. */
 const webcast_asset *webcast_asset_find(const char *name);
+
+/* The compiled-in asset number i (from 0), or NULL past the last: at
+ * startup only, to give it its compressed copies. */
+webcast_asset *webcast_asset_builtin(apr_size_t i);
 
 /* The assets read from WebcastAssetsDir at startup, not compiled in. */
 #define WEBCAST_ASSET_HLS "hls.min.js"      /* hls.js, from npm */

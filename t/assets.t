@@ -22,6 +22,19 @@ is $r->header('Content-Type'), 'text/javascript; charset=utf-8', 'script: type';
 is $r->header('Cache-Control'), 'public, max-age=31536000, immutable', 'versioned: kept for a year';
 like $r->content, qr/data-webcast-status/, 'the script itself';
 is GET($js, 'If-None-Match' => $r->header('ETag'))->code, 304, 'script: 304';
+# compressed once at startup, like the pages' copies
+for my $asset ($js, $css) {
+    my $plain = GET($asset)->content;
+    my $z = GET($asset, 'Accept-Encoding' => 'gzip');
+    is $z->header('Content-Encoding'), 'gzip', "$asset: a gzip copy";
+    ok length($z->content) < length($plain) / 2,
+        '... ' . length($z->content) . ' bytes for ' . length($plain);
+    ok $z->decoded_content(charset => 'none') eq $plain, '... the same bytes once decoded';
+    like $z->header('Vary') // '', qr/Accept-Encoding/, '... varying by Accept-Encoding';
+    is GET($asset, 'Accept-Encoding' => 'br')->header('Content-Encoding'), 'br', "$asset: a brotli copy";
+    is GET($asset, 'Accept-Encoding' => 'gzip', 'If-None-Match' => $z->header('ETag'))->code, 304,
+        '... and a 304 for the gzip ETag';
+}
 like GET('/assets/webcast.js')->header('Cache-Control'), qr/^public, max-age=300, s-maxage=300,/, 'unversioned: five minutes';
 like GET('/assets/webcast.js?v=0000000000000000')->header('Cache-Control'), qr/^public, max-age=300,(?!.*immutable)/, 'a wrong version is not immutable';
 is GET($css)->header('Content-Type'), 'text/css; charset=utf-8', 'stylesheet: type';
