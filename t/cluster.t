@@ -74,7 +74,8 @@ sub cleanup {
     return unless defined $parent && $$ == $parent;    # (not yet set on a skip)
     stop_pid('client');
     stop_pid('haproxy');
-    node_stop($_) for @nodes_up;
+    # (a copy: node_stop takes each out of @nodes_up)
+    node_stop($_) for my @up = @nodes_up;
     stop_pid('memcached');
     for my $db (keys %db_up) {
         system($tool, "$dir/$db", 'stop');
