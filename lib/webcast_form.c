@@ -164,26 +164,6 @@ int webcast_record_same(const webcast_record *a, const webcast_record *b)
 
 /* ---- text ---- */
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
-           || c == '\v';
-}
-
-static char *trim(apr_pool_t *p, const char *s)
-{
-    apr_size_t n;
-
-    while (is_space(*s)) {
-        s++;
-    }
-    n = strlen(s);
-    while (n > 0 && is_space(s[n - 1])) {
-        n--;
-    }
-    return apr_pstrndup(p, s, n);
-}
-
 /* Characters in s, or -1 when s is not UTF-8. */
 static long utf8_chars(const char *s)
 {
@@ -290,26 +270,10 @@ static const char *check_bytes(apr_pool_t *p, const char *s, const char **v)
 
 /* ---- dates and times ---- */
 
-/* Exactly `digits` decimal digits at *s; advances *s. */
-static int digits(const char **s, int n, int *out)
-{
-    int v = 0, i;
-
-    for (i = 0; i < n; i++) {
-        if (!apr_isdigit((*s)[i])) {
-            return 0;
-        }
-        v = v * 10 + ((*s)[i] - '0');
-    }
-    *s += n;
-    *out = v;
-    return 1;
-}
-
 static int parse_date(const char **s, int *y, int *m, int *d)
 {
-    return digits(s, 4, y) && *(*s)++ == '-' && digits(s, 2, m)
-           && *(*s)++ == '-' && digits(s, 2, d);
+    return webcast_digits(s, 4, y) && *(*s)++ == '-' && webcast_digits(s, 2, m)
+           && *(*s)++ == '-' && webcast_digits(s, 2, d);
 }
 
 /* "2026-11-25T12:00", "2026-11-25 12:00" or with ":SS". */
@@ -320,10 +284,10 @@ static int parse_datetime(const char *s, int f[6])
         return 0;
     }
     s++;
-    if (!digits(&s, 2, &f[3]) || *s++ != ':' || !digits(&s, 2, &f[4])) {
+    if (!webcast_digits(&s, 2, &f[3]) || *s++ != ':' || !webcast_digits(&s, 2, &f[4])) {
         return 0;
     }
-    if (*s == ':' && (s++, !digits(&s, 2, &f[5]) || f[5] > 59)) {
+    if (*s == ':' && (s++, !webcast_digits(&s, 2, &f[5]) || f[5] > 59)) {
         return 0;
     }
     return *s == '\0';
@@ -419,7 +383,7 @@ static const char *check_field(apr_pool_t *p, const webcast_tz *tz,
         *v = raw && *raw && strcmp(raw, "0") != 0 ? "1" : "0";
         return NULL;
     }
-    s = trim(p, raw ? raw : "");
+    s = webcast_trim(p, raw ? raw : "");
     if (*s == '\0') {
         if (f->missing) {
             return f->missing;

@@ -18,6 +18,7 @@
 #include <apr_strings.h>
 
 #include "webcast_frab.h"
+#include "webcast_html.h"
 
 #define OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING \
                  | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
@@ -134,20 +135,6 @@ static void gather(xmlNodePtr n, apr_array_header_t *parts)
     }
 }
 
-static const char *trimmed(apr_pool_t *p, const char *s)
-{
-    apr_size_t n;
-
-    while (apr_isspace(*s)) {
-        s++;
-    }
-    n = strlen(s);
-    while (n > 0 && apr_isspace(s[n - 1])) {
-        n--;
-    }
-    return apr_pstrndup(p, s, n);
-}
-
 static const char *text_of(apr_pool_t *p, xmlNodePtr n)
 {
     apr_array_header_t *parts = apr_array_make(p, 4, sizeof(const char *));
@@ -156,7 +143,7 @@ static const char *text_of(apr_pool_t *p, xmlNodePtr n)
         return NULL;
     }
     gather(n, parts);
-    return trimmed(p, apr_array_pstrcat(p, parts, '\0'));
+    return webcast_trim(p, apr_array_pstrcat(p, parts, '\0'));
 }
 
 static const char *persons_of(apr_pool_t *p, xmlNodePtr persons)
@@ -174,22 +161,6 @@ static const char *persons_of(apr_pool_t *p, xmlNodePtr persons)
 
 /* ---- times ---- */
 
-/* Exactly n digits at *s; advances *s. */
-static int digits(const char **s, int n, int *out)
-{
-    int v = 0, i;
-
-    for (i = 0; i < n; i++) {
-        if (!apr_isdigit((*s)[i])) {
-            return 0;
-        }
-        v = v * 10 + ((*s)[i] - '0');
-    }
-    *s += n;
-    *out = v;
-    return 1;
-}
-
 /* ISO 8601 with its offset: 2026-07-01T12:00:00+02:00, ...12:00Z,
  * ...12:00:00.000+0200. */
 static int parse_instant(const char *s, apr_time_t *t)
@@ -197,10 +168,10 @@ static int parse_instant(const char *s, apr_time_t *t)
     int y, mo, d, h, mi, sec = 0, oh = 0, om = 0, sign = 1;
     apr_time_exp_t tm, back;
 
-    if (!digits(&s, 4, &y) || *s++ != '-' || !digits(&s, 2, &mo)
-        || *s++ != '-' || !digits(&s, 2, &d) || (*s != 'T' && *s != ' ')
-        || (s++, !digits(&s, 2, &h)) || *s++ != ':' || !digits(&s, 2, &mi)
-        || (*s == ':' && (s++, !digits(&s, 2, &sec)))) {
+    if (!webcast_digits(&s, 4, &y) || *s++ != '-' || !webcast_digits(&s, 2, &mo)
+        || *s++ != '-' || !webcast_digits(&s, 2, &d) || (*s != 'T' && *s != ' ')
+        || (s++, !webcast_digits(&s, 2, &h)) || *s++ != ':' || !webcast_digits(&s, 2, &mi)
+        || (*s == ':' && (s++, !webcast_digits(&s, 2, &sec)))) {
         return 0;
     }
     if (*s == '.') {
@@ -212,11 +183,11 @@ static int parse_instant(const char *s, apr_time_t *t)
     }
     else if (*s == '+' || *s == '-') {
         sign = *s++ == '-' ? -1 : 1;
-        if (!digits(&s, 2, &oh)) {
+        if (!webcast_digits(&s, 2, &oh)) {
             return 0;
         }
         s += *s == ':';
-        if (!digits(&s, 2, &om)) {
+        if (!webcast_digits(&s, 2, &om)) {
             return 0;
         }
     }
@@ -252,8 +223,8 @@ static int parse_duration(const char *s, apr_interval_time_t *len)
         h = h * 10 + (*s++ - '0');
         n++;
     }
-    if (n == 0 || *s++ != ':' || !digits(&s, 2, &mi) || mi > 59
-        || (*s == ':' && (s++, !digits(&s, 2, &sec) || sec > 59)) || *s) {
+    if (n == 0 || *s++ != ':' || !webcast_digits(&s, 2, &mi) || mi > 59
+        || (*s == ':' && (s++, !webcast_digits(&s, 2, &sec) || sec > 59)) || *s) {
         return 0;
     }
     *len = apr_time_from_sec((apr_time_t)h * 3600 + mi * 60 + sec);

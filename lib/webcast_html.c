@@ -140,3 +140,32 @@ apr_size_t webcast_utf8_len(const char *s)
 {
     return utf8_len((const unsigned char *)s);
 }
+
+char *webcast_trim(apr_pool_t *p, const char *s)
+{
+    apr_size_t n;
+
+    while (apr_isspace(*s)) {
+        s++;
+    }
+    n = strlen(s);
+    while (n > 0 && apr_isspace(s[n - 1])) {
+        n--;
+    }
+    return apr_pstrndup(p, s, n);
+}
+
+int webcast_digits(const char **s, int n, int *out)
+{
+    int v = 0, i;
+
+    for (i = 0; i < n; i++) {
+        if (!apr_isdigit((*s)[i])) {
+            return 0;
+        }
+        v = v * 10 + ((*s)[i] - '0');
+    }
+    *s += n;
+    *out = v;
+    return 1;
+}

@@ -25,4 +25,11 @@ int webcast_url_site_relative(const char *url);
 /* Length (1..4) of the valid UTF-8 sequence at s, 0 when invalid. */
 apr_size_t webcast_utf8_len(const char *s);
 
+/* A copy of s in p without its leading and trailing white space. */
+char *webcast_trim(apr_pool_t *p, const char *s);
+
+/* Exactly n decimal digits at *s, into *out; advances *s past them.
+ * 0 (and *s unchanged) when there are fewer. */
+int webcast_digits(const char **s, int n, int *out);
+
 #endif

@@ -116,20 +116,6 @@ const char *webcast_import_columns(apr_pool_t *p)
 
 /* ---- CSV ---- */
 
-static char *trim(apr_pool_t *p, const char *s)
-{
-    apr_size_t n;
-
-    while (apr_isspace(*s)) {
-        s++;
-    }
-    n = strlen(s);
-    while (n > 0 && apr_isspace(s[n - 1])) {
-        n--;
-    }
-    return apr_pstrndup(p, s, n);
-}
-
 /* The presentation field a header names (any case), or -1. The
  * workshop is the one imported into, never a column. */
 static int column_of(const char *name)
@@ -154,7 +140,7 @@ static const char *read_header(apr_pool_t *p, const webcast_csv_row *h,
     const webcast_field *f = webcast_fields(WEBCAST_PRESENTATION, &n);
 
     for (j = 0; j < h->nfields; j++) {
-        const char *name = trim(p, h->field[j]);
+        const char *name = webcast_trim(p, h->field[j]);
 
         if (*name == '\0') {
             return apr_psprintf(p, "line %d: column %d has no name: the "
@@ -208,7 +194,7 @@ static int blank_row(apr_pool_t *p, const webcast_csv_row *r)
     int j;
 
     for (j = 0; j < r->nfields; j++) {
-        if (*trim(p, r->field[j])) {
+        if (*webcast_trim(p, r->field[j])) {
             return 0;
         }
     }
@@ -231,7 +217,7 @@ static webcast_import_row *csv_row(apr_pool_t *p, const webcast_tz *tz,
     }
     for (j = 0; j < r->nfields && j < h->nfields; j++) {
         const webcast_field *fc = &f[col[j]];
-        char *cell = trim(p, r->field[j]);
+        char *cell = webcast_trim(p, r->field[j]);
         const char *v = cell;
 
         if (*cell == '\0' && apr_table_get(in, fc->name)) {

@@ -84,6 +84,25 @@ START_TEST(site_paths_are_linkable_only_as_paths)
 }
 END_TEST
 
+/* the text primitives the readers share (form, CSV import, frab) */
+START_TEST(trims_and_reads_digits)
+{
+    const char *s = "2026-11", *at;
+    int v = -1;
+
+    ck_assert_str_eq(webcast_trim(test_pool, " \t a b \r\n"), "a b");
+    ck_assert_str_eq(webcast_trim(test_pool, " \n "), "");
+    ck_assert_int_eq(webcast_digits(&s, 4, &v), 1);
+    ck_assert_int_eq(v, 2026);
+    ck_assert_str_eq(s, "-11");
+    at = s;
+    ck_assert_int_eq(webcast_digits(&s, 2, &v), 0);    /* "-1" */
+    ck_assert_ptr_eq(s, at);                            /* not moved */
+    s = "1";
+    ck_assert_int_eq(webcast_digits(&s, 2, &v), 0);    /* too few */
+}
+END_TEST
+
 Suite *html_suite(void)
 {
     Suite *s = suite_create("html");
@@ -94,6 +113,7 @@ Suite *html_suite(void)
     tcase_add_test(tc, replaces_controls_and_bad_utf8);
     tcase_add_test(tc, only_http_urls_are_linkable);
     tcase_add_test(tc, site_paths_are_linkable_only_as_paths);
+    tcase_add_test(tc, trims_and_reads_digits);
     suite_add_tcase(s, tc);
     return s;
 }
