@@ -291,6 +291,23 @@ static int build_workshop(request_rec *r, const webcast_dir_conf *conf,
     return OK;
 }
 
+/* An answer of one body (everything but the pages): its type, bytes
+ * (len 0: a string), validators and freshness; its ETag is its MD5. */
+static void body_response(request_rec *r, webcast_response *resp,
+                          const char *type, const char *body,
+                          apr_size_t len, apr_time_t mtime, int max_age,
+                          apr_time_t expires)
+{
+    memset(resp, 0, sizeof(*resp));
+    resp->content_type = type;
+    resp->body = body;
+    resp->body_len = len;
+    resp->last_modified = mtime;
+    resp->max_age = max_age;
+    resp->expires = expires;
+    resp->etag = etag_of(r->pool, resp);
+}
+
 /* presentations/<id>/captions.vtt: the file as uploaded, byte for byte;
  * 404 for a presentation without captions. */
 static int build_captions(request_rec *r, apr_uint32_t id,
@@ -309,13 +326,8 @@ static int build_captions(request_rec *r, apr_uint32_t id,
         return not_found(r, id, "no captions (none uploaded, or the "
                          "database lacks sql/006-captions.sql)");
     }
-    memset(resp, 0, sizeof(*resp));
-    resp->content_type = "text/vtt; charset=utf-8";
-    resp->body = text;
-    resp->body_len = len;
-    resp->last_modified = at;
-    resp->max_age = MAX_AGE_ARCHIVE;
-    resp->etag = etag_of(r->pool, resp);
+    body_response(r, resp, "text/vtt; charset=utf-8", text, len, at,
+                  MAX_AGE_ARCHIVE, 0);
     return OK;
 }
 
@@ -421,15 +433,10 @@ static int build_refmovie(request_rec *r, const webcast_dir_conf *conf,
     if ((body = movie_body(r->pool, conf, p, live, fmt, &len, &why)) == NULL) {
         return not_found(r, id, why);
     }
-    memset(resp, 0, sizeof(*resp));
-    resp->content_type = fmt == MOVIE_QTL ? "application/x-quicktimeplayer"
-                                          : "video/quicktime";
-    resp->body = body;
-    resp->body_len = len;
-    resp->last_modified = mtime;
-    resp->max_age = live ? MAX_AGE_SHORT : MAX_AGE_ARCHIVE;
-    resp->expires = expires;
-    resp->etag = etag_of(r->pool, resp);
+    body_response(r, resp, fmt == MOVIE_QTL ? "application/x-quicktimeplayer"
+                                            : "video/quicktime",
+                  body, len, mtime, live ? MAX_AGE_SHORT : MAX_AGE_ARCHIVE,
+                  expires);
     return OK;
 }
 
@@ -437,13 +444,8 @@ static void json_response(request_rec *r, webcast_response *resp,
                           const char *body, apr_time_t mtime,
                           apr_time_t expires)
 {
-    memset(resp, 0, sizeof(*resp));
-    resp->content_type = "application/json";
-    resp->body = body;
-    resp->last_modified = mtime;
-    resp->max_age = MAX_AGE_STATUS;
-    resp->expires = expires;
-    resp->etag = etag_of(r->pool, resp);
+    body_response(r, resp, "application/json", body, 0, mtime,
+                  MAX_AGE_STATUS, expires);
 }
 
 static int build_presentation_status(request_rec *r,
@@ -598,17 +600,13 @@ static int build_feed(request_rec *r, const webcast_dir_conf *conf,
                       fr.expires);
         return OK;
     }
-    memset(resp, 0, sizeof(*resp));
-    resp->content_type = calendar ? "text/calendar; charset=utf-8"
-                                  : "application/rss+xml; charset=utf-8";
-    resp->body = calendar
-        ? webcast_ical_calendar(r->pool, &fr.f, list, fr.list->nelts)
-        : webcast_rss_feed(r->pool, &fr.f, list, fr.list->nelts,
-                           workshop ? 0 : WEBCAST_FEED_ARCHIVE_MAX);
-    resp->last_modified = workshop ? fr.mtime : 0;
-    resp->max_age = MAX_AGE_SHORT;
-    resp->expires = fr.expires;
-    resp->etag = etag_of(r->pool, resp);
+    body_response(r, resp, calendar ? "text/calendar; charset=utf-8"
+                                    : "application/rss+xml; charset=utf-8",
+                  calendar
+                  ? webcast_ical_calendar(r->pool, &fr.f, list, fr.list->nelts)
+                  : webcast_rss_feed(r->pool, &fr.f, list, fr.list->nelts,
+                                     workshop ? 0 : WEBCAST_FEED_ARCHIVE_MAX),
+                  0, workshop ? fr.mtime : 0, MAX_AGE_SHORT, fr.expires);
     return OK;
 }
 
@@ -690,15 +688,12 @@ static int build_oembed(request_rec *r, const webcast_dir_conf *conf,
     if ((rc = status_of(webcast_db_stream(r, route.id, &p))) != OK) {
         return rc;
     }
-    memset(resp, 0, sizeof(*resp));
-    resp->content_type = "application/json";
-    resp->body = webcast_json_oembed(r->pool, p, ap_construct_url(r->pool,
-                     apr_psprintf(r->pool, "%s/presentations/%u/embed/",
-                                  mount, (unsigned)route.id), r),
-                     width, height, ap_get_server_name(r));
-    resp->last_modified = p->updated_at;
-    resp->max_age = MAX_AGE_ARCHIVE;
-    resp->etag = etag_of(r->pool, resp);
+    body_response(r, resp, "application/json", webcast_json_oembed(
+                      r->pool, p, ap_construct_url(r->pool, apr_psprintf(
+                          r->pool, "%s/presentations/%u/embed/", mount,
+                          (unsigned)route.id), r),
+                      width, height, ap_get_server_name(r)),
+                  0, p->updated_at, MAX_AGE_ARCHIVE, 0);
     return OK;
 }
 
