@@ -218,6 +218,8 @@ void webcast_socache_store(request_rec *r, const char *key,
 void webcast_socache_forget(request_rec *r, const char *key);
 /* The build failed (database down): release the lease only. */
 void webcast_socache_release(request_rec *r, const char *key);
+/* Is a shared cache configured and answering (so worth telling)? */
+int webcast_socache_in_use(void);
 /* The admin wrote: the primary's GTID position after its commit. */
 void webcast_socache_mark_written(request_rec *r, const char *pos);
 /* That position, NULL when there is none (or no shared cache). */

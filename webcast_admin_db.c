@@ -728,9 +728,12 @@ int webcast_admin_db_commit(webcast_admin_tx *tx)
     }
     /* For the public pages that read a replica: their builds tell by this
      * position whether the replica has this change yet (an empty one, no
-     * binary log, means no replica to wait for). */
-    webcast_socache_mark_written(tx->r, webcast_db_variable(
-        tx->r, tx->dbd, "SELECT @@gtid_binlog_pos"));
+     * binary log, means no replica to wait for). Only asked where there
+     * is a shared cache to keep it: without, nobody reads it. */
+    if (webcast_socache_in_use()) {
+        webcast_socache_mark_written(tx->r, webcast_db_variable(
+            tx->r, tx->dbd, "SELECT @@gtid_binlog_pos"));
+    }
     return 0;
 }
 

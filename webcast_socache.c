@@ -392,6 +392,11 @@ void webcast_socache_release(request_rec *r, const char *key)
 #define WRITTEN_MAX 1024
 #define WRITTEN_KEEP apr_time_from_sec(86400)
 
+int webcast_socache_in_use(void)
+{
+    return available();
+}
+
 void webcast_socache_mark_written(request_rec *r, const char *pos)
 {
     apr_status_t rv;
